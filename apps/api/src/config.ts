@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, so that default paths do not depend on the folder pnpm runs a script from. */
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const integer = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer('PORT', 0, 65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default(path.join(repositoryRoot, '.data', 'pglite')),
+  DB_POOL_MAX: integer('DB_POOL_MAX', 1, 200).default(10),
+  DB_CONNECTION_TIMEOUT_MS: integer('DB_CONNECTION_TIMEOUT_MS', 100, 120_000).default(5_000),
+  DB_QUERY_TIMEOUT_MS: integer('DB_QUERY_TIMEOUT_MS', 100, 3_600_000).default(30_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, 'apps', 'web', 'dist')),
+  TRUST_PROXY: flag.default(false),
+  SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 100, 600_000).default(10_000),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolMax: number;
+  dbConnectionTimeoutMs: number;
+  dbQueryTimeoutMs: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  webDist: string;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from the environment, validated. Throws ConfigError with one line naming the first bad
+ * variable and what is wrong with it, so that start-up can stop with a message a person can act on.
+ * Empty strings count as unset, as shells and .env files commonly produce them.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = present[name];
+    const shown = got === undefined || name === 'DATABASE_URL' ? '' : ` (got "${got}")`;
+    throw new ConfigError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid value'}${shown}`);
+  }
+  const e = parsed.data;
+  // Relative paths are meant from where the person typed the command (pnpm runs scripts inside the package).
+  const from = env.INIT_CWD ?? process.cwd();
+  const resolvePath = (p: string) => (p.startsWith('memory://') ? p : path.resolve(from, p));
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolvePath(e.DATA_DIR),
+    dbPoolMax: e.DB_POOL_MAX,
+    dbConnectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
+    dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    webDist: resolvePath(e.WEB_DIST),
+    trustProxy: e.TRUST_PROXY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,28 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+/** OpenAPI document generated from the routes' zod schemas; JSON at /docs/json, the browsable UI at /docs. */
+export default fp(
+  async (app, { version }: { version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'socialsafety API',
+          description:
+            'Measure social safety at work. Every figure is published under disclosure control: no group smaller ' +
+            'than the anonymity threshold k can be learned from any combination of answers. Errors always have the ' +
+            'shape { error: { code, message, details? } }.',
+          version,
+        },
+        tags: [{ name: 'system', description: 'Health and service information' }],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  },
+  { name: 'openapi' },
+);

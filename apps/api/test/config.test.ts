@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, repositoryRoot } from '../src/config';
+
+describe('loadConfig', () => {
+  it('has working defaults: embedded database under ./.data, port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.join(repositoryRoot, '.data', 'pglite'));
+    expect(config.dbPoolMax).toBe(10);
+  });
+
+  it('reads values and resolves relative paths from where the command was typed', () => {
+    const config = loadConfig({ PORT: '8080', DATA_DIR: 'somewhere', INIT_CWD: '/srv/app', TRUST_PROXY: 'true', DATABASE_URL: '' });
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toBe('/srv/app/somewhere');
+    expect(config.trustProxy).toBe(true);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid environment variable PORT: PORT must be a whole number \(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT must be at most 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid environment variable DATABASE_URL: DATABASE_URL must be a postgres:\/\/ /],
+    [{ DB_POOL_MAX: '0' }, /DB_POOL_MAX must be at least 1/],
+    [{ LOG_LEVEL: 'loud' }, /^Invalid environment variable LOG_LEVEL: .* \(got "loud"\)$/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+  ])('rejects %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a database URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres:// secret' })).toThrow(/^(?!.*secret).*$/);
+  });
+});

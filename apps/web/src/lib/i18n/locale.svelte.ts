@@ -1,0 +1,53 @@
+import { getContext, setContext } from 'svelte';
+import { isLanguage, translate, type Language, type MessageKey } from './translate';
+
+const STORAGE_KEY = 'socialsafety.language';
+
+/** The chosen language: remembered on this device, else taken from the browser, Dutch by default. */
+function initialLanguage(): Language {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // Storage can be blocked (private mode); the browser language still works.
+  }
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  for (const tag of preferred) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLanguage(base)) return base;
+  }
+  return 'nl';
+}
+
+export class Locale {
+  #language = $state<Language>('nl');
+
+  constructor(language: Language = initialLanguage()) {
+    this.#language = language;
+    this.#applyToDocument();
+  }
+
+  get language(): Language {
+    return this.#language;
+  }
+
+  set language(value: Language) {
+    this.#language = value;
+    this.#applyToDocument();
+    try {
+      localStorage.setItem(STORAGE_KEY, value);
+    } catch {
+      // Not remembered across visits; the choice still applies now.
+    }
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.#language, key, params);
+
+  #applyToDocument() {
+    if (typeof document !== 'undefined') document.documentElement.lang = this.#language;
+  }
+}
+
+const KEY = Symbol('locale');
+export const setLocale = (locale: Locale) => setContext(KEY, locale);
+export const getLocale = () => getContext<Locale>(KEY);

@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeOnly = ['node:*', 'pg', 'kysely', 'fastify', '@fastify/*', '@electric-sql/*'];
+const ban = (groups, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/', '**/dist/', '.data/', 'apps/web/e2e/artifacts/', '**/.vite/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    // Plain JS config and script files are outside every tsconfig: lint them without type information.
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+
+  // Dependency direction (docs/architecture.md): instrument <- scoring <- api; db <- api; web talks HTTP only.
+  {
+    files: ['packages/instrument/**/*.ts'],
+    rules: ban(['@socialsafety/*', ...nodeOnly, '**/apps/**'], 'instrument depends on zod only: it runs in the browser too.'),
+  },
+  {
+    files: ['packages/scoring/src/**/*.ts'],
+    rules: ban(
+      ['@socialsafety/db', '@socialsafety/api', '@socialsafety/web', ...nodeOnly, '**/apps/**'],
+      'scoring is pure: statistics and disclosure control, no I/O.',
+    ),
+  },
+  {
+    files: ['packages/db/**/*.ts'],
+    rules: ban(['@socialsafety/scoring', '@socialsafety/instrument', '**/apps/**'], 'db knows how to connect, nothing else.'),
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.svelte'],
+    rules: ban(
+      ['@socialsafety/db', '@socialsafety/scoring', '@socialsafety/api', '@socialsafety/testkit', ...nodeOnly, '**/apps/api/**'],
+      'the web app talks to the API over HTTP only.',
+    ),
+  },
+  {
+    files: ['migrations/**/*.ts'],
+    rules: ban(['@socialsafety/*', '../packages/**', '../apps/**'], 'migrations are frozen in time: no application code.'),
+  },
+);

@@ -1,0 +1,93 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync } from 'node:fs';
+import type { PoolConfig } from 'pg';
+
+export type DatabaseKind = 'postgres' | 'embedded';
+
+export interface ConnectionOptions {
+  /** A postgres:// URL. When absent, an embedded PostgreSQL (PGlite) is started in this process. */
+  databaseUrl?: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` keeps nothing. */
+  dataDir: string;
+  /** Upper bound of pooled connections. */
+  poolMax: number;
+  /** How long to wait for a free connection before failing the request. */
+  connectionTimeoutMs: number;
+  /** Longest a single query may run before the client gives up on it. */
+  queryTimeoutMs: number;
+}
+
+export interface DatabaseConnection {
+  kind: DatabaseKind;
+  /** Pool settings for pg (and so for @fastify/postgres and Kysely): one code path for both databases. */
+  poolConfig: PoolConfig;
+  /** Where the data lives, for logs and /health; never contains a password. */
+  location: string;
+  /** Stops the embedded server (no-op for PostgreSQL). Call after every pool on it has ended. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the one kind of connection the product uses: a pg pool configuration.
+ *
+ * Embedded PGlite is served in-process over the PostgreSQL wire protocol (pglite-socket) so that pg, @fastify/postgres
+ * and Kysely run exactly the code they run against a PostgreSQL server. Timeouts are always set: PGlite serialises
+ * connections, so a query outside an open transaction would otherwise wait forever.
+ */
+export async function openConnection(options: ConnectionOptions): Promise<DatabaseConnection> {
+  const timeouts: PoolConfig = {
+    max: options.poolMax,
+    connectionTimeoutMillis: options.connectionTimeoutMs,
+    query_timeout: options.queryTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: 'socialsafety',
+  };
+  if (options.databaseUrl) {
+    return {
+      kind: 'postgres',
+      poolConfig: { ...timeouts, connectionString: options.databaseUrl },
+      location: redactUrl(options.databaseUrl),
+      close: async () => {},
+    };
+  }
+  return openEmbedded(options, timeouts);
+}
+
+async function openEmbedded(options: ConnectionOptions, timeouts: PoolConfig): Promise<DatabaseConnection> {
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: options.dataDir });
+  // maxConnections defaults to 1 in pglite-socket; the pool may open up to poolMax (+1 for a health probe).
+  const server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: options.poolMax + 2 });
+  await server.start();
+  const [host, port] = splitHostPort(server.getServerConn());
+  let closed = false;
+  return {
+    kind: 'embedded',
+    poolConfig: { ...timeouts, host, port, user: 'postgres', database: 'postgres', password: 'postgres' },
+    location: inMemory ? 'memory' : options.dataDir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+function splitHostPort(conn: string): [string, number] {
+  const at = conn.lastIndexOf(':');
+  return [conn.slice(0, at), Number(conn.slice(at + 1))];
+}
+
+/** Drops the password from a connection URL so it can be logged. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createKysely, migrateToLatest, openConnection } from '../src';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'socialsafety-embedded-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const options = { dataDir, poolMax: 3, connectionTimeoutMs: 5_000, queryTimeoutMs: 10_000 };
+
+describe('embedded database', () => {
+  it('serves several pooled connections over the wire protocol and keeps data across restarts', async () => {
+    const first = await openConnection(options);
+    expect(first.kind).toBe('embedded');
+    const pool = new pg.Pool(first.poolConfig);
+    const db = createKysely(pool);
+    await migrateToLatest(db);
+    // More concurrent queries than one connection: pglite-socket must accept the pool's connections.
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => pool.query<{ n: number }>('select $1::int as n', [i])));
+    expect(results.map((r) => r.rows[0]?.n)).toEqual([0, 1, 2, 3, 4, 5]);
+    await db.insertInto('organisations').values({ name: 'Kept' }).execute();
+    await db.destroy();
+    await first.close();
+
+    const second = await openConnection(options);
+    const again = createKysely(new pg.Pool(second.poolConfig));
+    expect(await migrateToLatest(again)).toEqual([]);
+    const rows = await again.selectFrom('organisations').select('name').execute();
+    expect(rows.map((r) => r.name)).toEqual(['Kept']);
+    await again.destroy();
+    await second.close();
+  });
+
+  it('fails a query that waits for a busy connection instead of hanging', async () => {
+    const connection = await openConnection({ ...options, dataDir: 'memory://', poolMax: 1, connectionTimeoutMs: 300 });
+    const pool = new pg.Pool(connection.poolConfig);
+    const client = await pool.connect();
+    try {
+      await expect(pool.query('select 1')).rejects.toThrow(/timeout/i);
+    } finally {
+      client.release();
+      await pool.end();
+      await connection.close();
+    }
+  });
+});
