@@ -29,6 +29,8 @@ export async function buildApp({ config, migrate = true, logger }: BuildOptions)
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
+    // Starting the embedded database and migrating can take a while on a busy machine.
+    pluginTimeout: 120_000,
     // Request ids make a 500 traceable from the log without exposing anything to the caller.
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),

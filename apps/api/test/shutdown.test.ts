@@ -58,7 +58,7 @@ describe('server process', () => {
         ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
       },
       (text, child) => {
-        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+        const match = /"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/.exec(text);
         if (match && !url) {
           url = match[1]!;
           void fetch(`${url}/health`)
