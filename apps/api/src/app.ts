@@ -3,12 +3,15 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from './config';
+import adminToken from './plugins/admin-token';
 import database from './plugins/database';
 import errors from './plugins/errors';
 import gracefulClose from './plugins/graceful-close';
 import openapi from './plugins/openapi';
+import services from './plugins/services';
 import webApp from './plugins/web-app';
 import health from './routes/health';
+import questionnaires from './routes/questionnaires';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -56,8 +59,11 @@ export async function buildApp({ config, migrate = true, logger }: BuildOptions)
     strictTransportSecurity: config.env === 'production',
   });
   await app.register(database, { config, migrate });
+  await app.register(services);
+  await app.register(adminToken, { adminToken: config.adminToken });
   await app.register(openapi, { version });
   await app.register(health, { version });
+  await app.register(questionnaires);
   await app.register(webApp, { root: config.webDist });
 
   return app;

@@ -30,6 +30,7 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, 'apps', 'web', 'dist')),
   TRUST_PROXY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 100, 600_000).default(10_000),
+  ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters (use a long random value)').optional(),
 });
 
 export interface AppConfig {
@@ -45,6 +46,8 @@ export interface AppConfig {
   webDist: string;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** Bearer token for administrative writes until user accounts exist; unset disables those writes. */
+  adminToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -66,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const got = present[name];
-    const shown = got === undefined || name === 'DATABASE_URL' ? '' : ` (got "${got}")`;
+    const secret = name === 'DATABASE_URL' || name === 'ADMIN_TOKEN';
+    const shown = got === undefined || secret ? '' : ` (got "${got}")`;
     throw new ConfigError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid value'}${shown}`);
   }
   const e = parsed.data;
@@ -86,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolvePath(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    adminToken: e.ADMIN_TOKEN,
   };
 }

@@ -6,7 +6,7 @@ type CreatedAt = ColumnType<Date, never, never>;
 export interface OrganisationTable {
   id: Generated<string>;
   name: string;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
 }
 
 /** The live unit tree of an organisation. Measurements take a frozen copy at open. */
@@ -17,12 +17,35 @@ export interface UnitTable {
   /** The organisation's own code for the unit (from its HR system); unique within the organisation. */
   code: string;
   name: string;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
+}
+
+export interface QuestionnaireTable {
+  key: string;
+  created_at: CreatedAt;
+}
+
+export type QuestionnaireStatus = 'draft' | 'published' | 'retired';
+
+/** One version of a questionnaire. Published versions are immutable (a trigger enforces it). */
+export interface QuestionnaireVersionTable {
+  id: Generated<string>;
+  questionnaire_key: string;
+  version: string;
+  status: ColumnType<QuestionnaireStatus, QuestionnaireStatus | undefined, QuestionnaireStatus>;
+  /** The validated definition (jsonb); its shape is owned by @socialsafety/instrument. */
+  definition: ColumnType<unknown, string, string>;
+  content_hash: string;
+  builtin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
+  questionnaires: QuestionnaireTable;
+  questionnaire_versions: QuestionnaireVersionTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -30,3 +53,4 @@ export type NewOrganisation = Insertable<OrganisationTable>;
 export type Unit = Selectable<UnitTable>;
 export type NewUnit = Insertable<UnitTable>;
 export type UnitUpdate = Updateable<UnitTable>;
+export type QuestionnaireVersion = Selectable<QuestionnaireVersionTable>;

@@ -17,7 +17,15 @@ export default fp(
             'shape { error: { code, message, details? } }.',
           version,
         },
-        tags: [{ name: 'system', description: 'Health and service information' }],
+        tags: [
+          { name: 'system', description: 'Health and service information' },
+          { name: 'questionnaires', description: 'Versioned questionnaires; published versions never change' },
+        ],
+        components: {
+          securitySchemes: {
+            adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN configured on the server' },
+          },
+        },
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
