@@ -49,6 +49,19 @@ export default tseslint.config(
     ),
   },
   {
+    // The auditor must stay independent of the suppression logic it checks (disclosure-control.md rule 5).
+    files: ['packages/scoring/src/audit/**/*.ts'],
+    rules: ban(
+      ['**/disclosure', '**/disclosure/**', '@socialsafety/*', ...nodeOnly],
+      'the auditor shares no code with the suppression solver it attacks.',
+    ),
+  },
+  {
+    // The microdata verification must not trust the anonymiser it checks.
+    files: ['packages/scoring/src/microdata/verify*.ts'],
+    rules: ban(['./anonymise*', '**/disclosure/**', ...nodeOnly], 'verification shares no code with the anonymiser.'),
+  },
+  {
     files: ['packages/db/**/*.ts'],
     rules: ban(['@socialsafety/scoring', '@socialsafety/instrument', '**/apps/**'], 'db knows how to connect, nothing else.'),
   },
