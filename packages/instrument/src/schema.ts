@@ -9,7 +9,9 @@ import { z } from 'zod';
 // Ids become column names in CSV, SPSS and R exports, so they stay within what all three accept.
 export const idSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'ids use lower-case letters, digits and _, start with a letter, 64 characters at most');
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'ids use lower-case letters, digits and _, start with a letter, 64 characters at most')
+  // Answers are plain objects keyed by item id: an id that names a property every object has would read as answered.
+  .refine((id) => !(id in Object.prototype), 'this id is reserved (it names a built-in property of every object)');
 
 export const keySchema = z
   .string()

@@ -42,6 +42,11 @@ describe('shape errors', () => {
         },
       ],
     },
+    {
+      name: "id that names a built-in object property ('constructor' would read as answered)",
+      change: (d) => setAt(d, 'sections[0].items[2].id', 'constructor'),
+      issues: [{ path: 'sections[0].items[2].id', message: 'this id is reserved (it names a built-in property of every object)' }],
+    },
   ]);
 
   it('reports an unknown item type at the type field', () => {

@@ -6,18 +6,8 @@
  */
 import { auditPublishedCells } from '../src/audit';
 import { publishedCellsForAudit, solveDisclosure, type DemographicCounts, type DisclosureUnit } from '../src/disclosure';
+import { seededRandom as generator } from '../src/disclosure/testing/organisations';
 
-/** mulberry32: small seeded generator, so every run measures the same organisation. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = generator(20240601);
 const RESPONSES = 100_000;

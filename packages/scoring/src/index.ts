@@ -4,3 +4,5 @@ export * from './stats';
 export * from './disclosure';
 export * from './audit';
 export * from './microdata';
+export * from './respondent';
+export * from './results';

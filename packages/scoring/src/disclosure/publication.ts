@@ -18,7 +18,6 @@ export class LeafCatalogue {
   private readonly demographicLeaves = new Map<string, readonly string[]>();
   private readonly members = new Map<number, readonly number[]>();
   private readonly unitGroups = new Map<number, readonly string[]>();
-  private readonly cutCells = new Map<string, { readonly id: string; readonly leafGroups: readonly string[] }>();
 
   constructor(private readonly tree: IndexedTree) {
     this.unitLeaves = tree.ids.map(leafGroupId);
@@ -50,22 +49,7 @@ export class LeafCatalogue {
     return leaves;
   }
 
-  /** Id and leaf groups of the cell unit x block of one demographic. */
-  cutCell(demographic: IndexedDemographic, unit: number, block: readonly number[]) {
-    const key = `${demographic.id}\u0000${unit}\u0000${block.join(',')}`;
-    let cell = this.cutCells.get(key);
-    if (cell === undefined) {
-      const categories = block.map((category) => demographic.categories[category] as string);
-      cell = {
-        id: cutCellId(this.tree.ids[unit] as string, demographic.id, categories),
-        leafGroups: this.demographicLeafGroups(demographic, unit, block),
-      };
-      this.cutCells.set(key, cell);
-    }
-    return cell;
-  }
-
-  private demographicLeafGroups(demographic: IndexedDemographic, unit: number, block: readonly number[]): string[] {
+  demographicLeafGroups(demographic: IndexedDemographic, unit: number, block: readonly number[]): string[] {
     const width = demographic.categories.length;
     let table = this.demographicLeaves.get(demographic.id);
     if (table === undefined) {
@@ -83,6 +67,16 @@ export class LeafCatalogue {
     }
     return leaves;
   }
+}
+
+/**
+ * Defines `key` on `target` as a value computed on first read. Ids and leaf group lists are what an auditor reads,
+ * but most consumers (the results engine, which solves one family per figure) only need counts and unit ids:
+ * building every string eagerly made string garbage the largest cost of a solve.
+ */
+function lazy<T>(target: object, key: string, make: () => T): void {
+  let value: T | undefined;
+  Object.defineProperty(target, key, { enumerable: true, get: () => (value ??= make()) });
 }
 
 export interface TierDecisions {
@@ -108,41 +102,47 @@ export function publishTier(
   for (let unit = 0; unit < tree.ids.length; unit++) {
     const unitId = tree.ids[unit] as string;
     if (decisions.published[unit] !== 1) {
-      hiddenUnits.push({ id: unitCellId(unitId) });
+      const hidden = {} as HiddenCell;
+      lazy(hidden, 'id', () => unitCellId(unitId));
+      hiddenUnits.push(hidden);
     } else {
-      units.push({
-        id: unitCellId(unitId),
-        unitId,
-        count: tree.total[unit] as number,
-        leafGroups: catalogue.unitLeafGroups(unit),
-      });
+      const cell = { unitId, count: tree.total[unit] as number } as PublishedUnitCell;
+      lazy(cell, 'id', () => unitCellId(unitId));
+      lazy(cell, 'leafGroups', () => catalogue.unitLeafGroups(unit));
+      units.push(cell);
     }
     demographics.forEach((demographic, d) => {
       const partition = decisions.cuts[d]?.[unit] ?? null;
       if (partition === null) {
-        hiddenCuts.push({ id: cutId(unitId, demographic.id) });
+        const hidden = {} as HiddenCell;
+        lazy(hidden, 'id', () => cutId(unitId, demographic.id));
+        hiddenCuts.push(hidden);
         return;
       }
       const cells: PublishedCutCell[] = [];
       for (const block of partition) {
-        const { id, leafGroups } = catalogue.cutCell(demographic, unit, block);
+        const categories = block.map((category) => demographic.categories[category] as string);
         const count = blockCount(demographic.subtree, unit * demographic.categories.length, block);
         if (count === 0) {
-          hiddenCutCells.push({ id });
+          const hidden = {} as HiddenCell;
+          lazy(hidden, 'id', () => cutCellId(unitId, demographic.id, categories));
+          hiddenCutCells.push(hidden);
           continue;
         }
-        const categories = block.map((category) => demographic.categories[category] as string);
-        cells.push({
-          id,
+        const cell = {
           unitId,
           demographicId: demographic.id,
           label: categories.length === 1 ? (categories[0] as string) : 'other',
           categories,
           count,
-          leafGroups,
-        });
+        } as unknown as PublishedCutCell;
+        lazy(cell, 'id', () => cutCellId(unitId, demographic.id, categories));
+        lazy(cell, 'leafGroups', () => catalogue.demographicLeafGroups(demographic, unit, block));
+        cells.push(cell);
       }
-      cuts.push({ id: cutId(unitId, demographic.id), unitId, demographicId: demographic.id, cells });
+      const cut = { unitId, demographicId: demographic.id, cells } as unknown as PublishedCut;
+      lazy(cut, 'id', () => cutId(unitId, demographic.id));
+      cuts.push(cut);
     });
   }
   return {

@@ -1,0 +1,19 @@
+export { computeMeasurementResults, HIDDEN, SCORING_VERSION } from './compute';
+export type {
+  Comparison,
+  CutCellResult,
+  CutResult,
+  Figure,
+  FigureOrHidden,
+  Hidden,
+  MeanFigure,
+  MeasurementInput,
+  MeasurementResponse,
+  MeasurementUnit,
+  MetricInfo,
+  ProportionFigure,
+  PublishedResults,
+  ScaleReliability,
+  UnitResult,
+} from './types';
+export { auditPublishedResults, type ResultsAudit } from './audit-results';
