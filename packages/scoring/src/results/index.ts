@@ -17,3 +17,4 @@ export type {
   UnitResult,
 } from './types';
 export { auditPublishedResults, type ResultsAudit } from './audit-results';
+export { figureTrend, trendMetricKeys } from './trend';
