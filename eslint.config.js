@@ -36,7 +36,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
 
-  // Dependency direction (docs/architecture.md): instrument <- scoring <- api; db <- api; web talks HTTP only.
+  // Dependency direction (docs/architecture.md): instrument <- scoring <- api; db <- auth <- api, cli; web talks HTTP only.
   {
     files: ['packages/instrument/**/*.ts'],
     rules: ban(['@socialsafety/*', ...nodeOnly, '**/apps/**'], 'instrument depends on zod only: it runs in the browser too.'),
@@ -66,9 +66,23 @@ export default tseslint.config(
     rules: ban(['@socialsafety/scoring', '@socialsafety/instrument', '**/apps/**'], 'db knows how to connect, nothing else.'),
   },
   {
+    files: ['packages/auth/**/*.ts'],
+    rules: ban(
+      ['@socialsafety/scoring', '@socialsafety/instrument', '@socialsafety/api', '@socialsafety/cli', '**/apps/**'],
+      'auth holds what the API and the command line share (password hashing, secrets, account SQL): no app code.',
+    ),
+  },
+  {
+    files: ['apps/cli/**/*.ts'],
+    rules: ban(
+      ['@socialsafety/api', '@socialsafety/web', '**/apps/api/**', '**/apps/web/**', '../api/**'],
+      'the command line may not import the API: share code through packages (auth, db).',
+    ),
+  },
+  {
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.svelte'],
     rules: ban(
-      ['@socialsafety/db', '@socialsafety/scoring', '@socialsafety/api', '@socialsafety/testkit', ...nodeOnly, '**/apps/api/**'],
+      ['@socialsafety/db', '@socialsafety/auth', '@socialsafety/scoring', '@socialsafety/api', '@socialsafety/testkit', ...nodeOnly, '**/apps/api/**'],
       'the web app talks to the API over HTTP only.',
     ),
   },

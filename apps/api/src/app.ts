@@ -3,15 +3,23 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from './config';
-import adminToken from './plugins/admin-token';
+import cookie from '@fastify/cookie';
+import access from './plugins/access';
 import database from './plugins/database';
 import errors from './plugins/errors';
 import gracefulClose from './plugins/graceful-close';
 import openapi from './plugins/openapi';
 import services from './plugins/services';
 import webApp from './plugins/web-app';
+import audit from './routes/audit';
+import auth from './routes/auth';
+import grants from './routes/grants';
 import health from './routes/health';
+import organisations from './routes/organisations';
 import questionnaires from './routes/questionnaires';
+import tokens from './routes/tokens';
+import units from './routes/units';
+import users from './routes/users';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -21,13 +29,15 @@ export interface BuildOptions {
   migrate?: boolean;
   /** Override the logger (tests pass false or a stream). */
   logger?: FastifyServerOptions['logger'];
+  /** The clock for sessions and rate limits (tests move it instead of waiting). */
+  now?: () => Date;
 }
 
 /**
  * Builds the application without listening: the server entry point listens, tests use `app.inject()`.
  * Everything is a plugin, registered in dependency order.
  */
-export async function buildApp({ config, migrate = true, logger }: BuildOptions) {
+export async function buildApp({ config, migrate = true, logger, now = () => new Date() }: BuildOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -58,11 +68,21 @@ export async function buildApp({ config, migrate = true, logger }: BuildOptions)
     },
     strictTransportSecurity: config.env === 'production',
   });
+  // Session cookies are random secrets checked against the database: they need no signing secret.
+  await app.register(cookie);
   await app.register(database, { config, migrate });
-  await app.register(services);
-  await app.register(adminToken, { adminToken: config.adminToken });
+  await app.register(services, { config, now });
+  // Before every route: it refuses to register an /api route without an access rule.
+  await app.register(access);
   await app.register(openapi, { version });
   await app.register(health, { version });
+  await app.register(auth);
+  await app.register(tokens);
+  await app.register(users);
+  await app.register(organisations);
+  await app.register(units);
+  await app.register(grants);
+  await app.register(audit);
   await app.register(questionnaires);
   await app.register(webApp, { root: config.webDist });
 

@@ -30,7 +30,12 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).default(path.join(repositoryRoot, 'apps', 'web', 'dist')),
   TRUST_PROXY: flag.default(false),
   SHUTDOWN_TIMEOUT_MS: integer('SHUTDOWN_TIMEOUT_MS', 100, 600_000).default(10_000),
-  ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters (use a long random value)').optional(),
+  ADMIN_EMAIL: z.email('ADMIN_EMAIL must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').max(256).optional(),
+  SESSION_TTL_HOURS: integer('SESSION_TTL_HOURS', 1, 24 * 30).default(12),
+  LOGIN_LIMIT_PER_ACCOUNT: integer('LOGIN_LIMIT_PER_ACCOUNT', 1, 1_000).default(10),
+  LOGIN_LIMIT_PER_IP: integer('LOGIN_LIMIT_PER_IP', 1, 100_000).default(100),
+  LOGIN_LIMIT_WINDOW_MINUTES: integer('LOGIN_LIMIT_WINDOW_MINUTES', 1, 24 * 60).default(15),
 });
 
 export interface AppConfig {
@@ -46,8 +51,12 @@ export interface AppConfig {
   webDist: string;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
-  /** Bearer token for administrative writes until user accounts exist; unset disables those writes. */
-  adminToken: string | undefined;
+  /** A platform administrator ensured at start-up (both set, or neither). */
+  bootstrapAdmin: { email: string; password: string } | undefined;
+  /** Sessions end this long after sign-in, whatever the activity (absolute expiry). */
+  sessionTtlHours: number;
+  /** Failed sign-ins allowed per account and per client address within the window; then 429. */
+  loginLimit: { perAccount: number; perIp: number; windowMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -69,11 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const got = present[name];
-    const secret = name === 'DATABASE_URL' || name === 'ADMIN_TOKEN';
+    const secret = name === 'DATABASE_URL' || name === 'ADMIN_PASSWORD';
     const shown = got === undefined || secret ? '' : ` (got "${got}")`;
     throw new ConfigError(`Invalid environment variable ${name}: ${issue?.message ?? 'invalid value'}${shown}`);
   }
   const e = parsed.data;
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid environment variable ADMIN_PASSWORD: set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither');
+  }
   // Relative paths are meant from where the person typed the command (pnpm runs scripts inside the package).
   const from = env.INIT_CWD ?? process.cwd();
   const resolvePath = (p: string) => (p.startsWith('memory://') ? p : path.resolve(from, p));
@@ -90,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolvePath(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    adminToken: e.ADMIN_TOKEN,
+    bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginLimit: {
+      perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
+      perIp: e.LOGIN_LIMIT_PER_IP,
+      windowMinutes: e.LOGIN_LIMIT_WINDOW_MINUTES,
+    },
   };
 }

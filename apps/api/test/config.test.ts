@@ -31,6 +31,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads the bootstrap administrator and the session and sign-in limits', () => {
+    const config = loadConfig({ ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'long enough secret', SESSION_TTL_HOURS: '2' });
+    expect(config.bootstrapAdmin).toEqual({ email: 'root@example.test', password: 'long enough secret' });
+    expect(config.sessionTtlHours).toBe(2);
+    expect(config.loginLimit).toEqual({ perAccount: 10, perIp: 100, windowMinutes: 15 });
+    expect(loadConfig({}).bootstrapAdmin).toBeUndefined();
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together, and never echoes the password', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'root@example.test' })).toThrow(/set ADMIN_EMAIL and ADMIN_PASSWORD together/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' })).toThrow(
+      /^Invalid environment variable ADMIN_PASSWORD: ADMIN_PASSWORD must be at least 12 characters$/,
+    );
+  });
+
   it('never echoes a database URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres:// secret' })).toThrow(/^(?!.*secret).*$/);
   });

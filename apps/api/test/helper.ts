@@ -6,6 +6,9 @@ import { loadConfig, type AppConfig } from '../src/config';
 
 export const fixtureWebDist = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'web');
 
+/** The platform administrator every test app starts with (ADMIN_EMAIL / ADMIN_PASSWORD). */
+export const ADMIN = { email: 'admin@example.test', password: 'admin-password-0123' };
+
 export interface TestApp {
   app: App;
   config: AppConfig;
@@ -20,6 +23,7 @@ export interface TestApp {
 export async function startTestApp(
   extend?: (app: App) => void | Promise<void>,
   env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -27,10 +31,12 @@ export async function startTestApp(
     DATA_DIR: database.dataDir,
     WEB_DIST: fixtureWebDist,
     LOG_LEVEL: 'silent',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...env,
   });
-  const app = await buildApp({ config, logger: false });
+  const app = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) });
   await extend?.(app);
   await app.ready();
   return {

@@ -7,15 +7,15 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp((app) => {
     // Routes that exist only in this test, to exercise the shared error policy.
-    app.get('/api/v1/test/boom', async () => {
+    app.get('/api/v1/test/boom', { config: { access: 'public' } }, async () => {
       throw new Error('database password is hunter2');
     });
     app.get(
       '/api/v1/test/echo',
-      { schema: { querystring: z.object({ depth: z.coerce.number().int().min(1).max(6) }) } },
+      { config: { access: 'public' }, schema: { querystring: z.object({ depth: z.coerce.number().int().min(1).max(6) }) } },
       async (request) => ({ depth: request.query.depth }),
     );
-    app.post('/api/v1/test/body', { schema: { body: z.object({ name: z.string().min(1) }) } }, async (request) => ({
+    app.post('/api/v1/test/body', { config: { access: 'public' }, schema: { body: z.object({ name: z.string().min(1) }) } }, async (request) => ({
       name: request.body.name,
     }));
   });

@@ -5,10 +5,10 @@ import { contentHash, socialSafety_1_0_0, type QuestionnaireDefinition } from '@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './helper';
+import { createUser, signIn, signInAdmin } from './sessions';
 
-const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 let t: TestApp;
+let admin: Record<string, string>;
 
 /** A later version of the built-in questionnaire: same content, one scale linked to its 1.0.0 predecessor. */
 function nextVersion(version: string): QuestionnaireDefinition {
@@ -20,7 +20,8 @@ function nextVersion(version: string): QuestionnaireDefinition {
 }
 
 beforeAll(async () => {
-  t = await startTestApp(undefined, { ADMIN_TOKEN });
+  t = await startTestApp();
+  admin = (await signInAdmin(t.app)).headers;
 });
 afterAll(async () => {
   await t?.close();
@@ -74,14 +75,19 @@ describe('built-in questionnaire', () => {
 });
 
 describe('writing questionnaire versions', () => {
-  it('requires the administrator token', async () => {
+  it('requires a platform administrator', async () => {
     const url = '/api/v1/questionnaires/social-safety/versions';
     const none = await t.app.inject({ method: 'POST', url, payload: nextVersion('1.1.0') });
     expect(none.statusCode).toBe(401);
     expect(none.json().error.code).toBe('UNAUTHENTICATED');
     const wrong = await t.app.inject({ method: 'POST', url, payload: nextVersion('1.1.0'), headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error.message).toBe('The administrator token is not valid.');
+    expect(wrong.json().error.code).toBe('INVALID_TOKEN');
+    await createUser(t.app, await signInAdmin(t.app), 'author@example.test');
+    const author = await signIn(t.app, 'author@example.test');
+    const forbidden = await t.app.inject({ method: 'POST', url, payload: nextVersion('1.1.0'), headers: author.headers });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().error.code).toBe('FORBIDDEN');
   });
 
   it('rejects an invalid definition with every problem and its path, writing nothing', async () => {
@@ -142,22 +148,6 @@ describe('writing questionnaire versions', () => {
     expect(edit.json().error.code).toBe('VERSION_PUBLISHED');
     const builtinEdit = await t.app.inject({ method: 'PUT', url: `${base}/1.0.0`, payload: socialSafety_1_0_0, headers: admin });
     expect(builtinEdit.statusCode).toBe(409);
-  });
-
-  it('is disabled when the server has no administrator token', async () => {
-    const bare = await startTestApp();
-    try {
-      const res = await bare.app.inject({
-        method: 'POST',
-        url: '/api/v1/questionnaires/social-safety/versions',
-        payload: nextVersion('1.2.0'),
-        headers: admin,
-      });
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('ADMIN_DISABLED');
-    } finally {
-      await bare.close();
-    }
   });
 });
 

@@ -82,7 +82,7 @@ describe('server process', () => {
 describe('graceful close', () => {
   it('lets an in-flight request finish before the pool is ended', async () => {
     const t = await startTestApp((app) => {
-      app.get('/api/v1/test/slow', async () => {
+      app.get('/api/v1/test/slow', { config: { access: 'public' } }, async () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         const { rows } = await app.pg.query<{ ok: number }>('select 1 as ok');
         return { ok: rows[0]?.ok };

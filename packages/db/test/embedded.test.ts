@@ -31,7 +31,8 @@ describe('embedded database', () => {
     expect(rows.map((r) => r.name)).toEqual(['Kept']);
     await again.destroy();
     await second.close();
-  });
+    // Two embedded starts and a full migration: seconds alone, much longer while the whole suite shares two cores.
+  }, 120_000);
 
   it('fails a query that waits for a busy connection instead of hanging', async () => {
     const connection = await openConnection({ ...options, dataDir: 'memory://', poolMax: 1, connectionTimeoutMs: 300 });

@@ -22,6 +22,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       if (error instanceof AppError) {
+        reply.headers(error.headers);
         return send(reply, error.statusCode, {
           code: error.code,
           message: error.message,

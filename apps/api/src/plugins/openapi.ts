@@ -19,11 +19,19 @@ export default fp(
         },
         tags: [
           { name: 'system', description: 'Health and service information' },
+          { name: 'accounts', description: 'Sign-in, your account and API tokens, account administration' },
+          { name: 'organisations', description: 'Organisations, unit trees, roles and the audit log' },
           { name: 'questionnaires', description: 'Versioned questionnaires; published versions never change' },
         ],
         components: {
           securitySchemes: {
-            adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN configured on the server' },
+            session: {
+              type: 'apiKey',
+              in: 'cookie',
+              name: 'socialsafety_session',
+              description: 'Set by POST /api/v1/auth/login. Writes also need the X-CSRF-Token header (from sign-in or GET /api/v1/me).',
+            },
+            apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (sst_…) created at POST /api/v1/me/tokens' },
           },
         },
       },

@@ -1,19 +1,74 @@
+import { accountStore } from '@socialsafety/auth';
 import fp from 'fastify-plugin';
+import type { AppConfig } from '../config';
+import { loginLimiter } from '../lib/login-limiter';
+import { auditRepository } from '../repositories/audit';
+import { grantRepository } from '../repositories/grants';
+import { organisationRepository } from '../repositories/organisations';
 import { questionnaireRepository } from '../repositories/questionnaires';
+import { sessionRepository } from '../repositories/sessions';
+import { unitRepository } from '../repositories/units';
+import { userRepository } from '../repositories/users';
+import { accountService, type AccountService } from '../services/accounts';
+import { auditService, type AuditService } from '../services/audit';
+import { authService, type AuthService } from '../services/auth';
+import { grantService, type GrantService } from '../services/grants';
+import { organisationService, type OrganisationService } from '../services/organisations';
 import { questionnaireService, type QuestionnaireService } from '../services/questionnaires';
+import { unitService, type UnitService } from '../services/units';
 
 declare module 'fastify' {
   interface FastifyInstance {
     questionnaires: QuestionnaireService;
+    audit: AuditService;
+    auth: AuthService;
+    accounts: AccountService;
+    organisations: OrganisationService;
+    units: UnitService;
+    grants: GrantService;
   }
 }
 
+export interface ServicesOptions {
+  config: AppConfig;
+  /** The clock for session expiry and rate-limit windows; tests move it instead of waiting. */
+  now: () => Date;
+}
+
 /** Wires repositories into services, once per app, and loads the data the product ships with. */
-export default fp(
-  async (app) => {
-    const questionnaires = questionnaireService(questionnaireRepository(app.db), app.log);
+export default fp<ServicesOptions>(
+  async (app, { config, now }) => {
+    const db = app.db;
+    const repositories = {
+      organisations: organisationRepository(db),
+      units: unitRepository(db),
+      users: userRepository(db),
+      sessions: sessionRepository(db),
+      grants: grantRepository(db),
+    };
+    const audit = auditService(auditRepository(db), app.log);
+    const { perAccount, perIp, windowMinutes } = config.loginLimit;
+    const limiter = loginLimiter((key) => (key.startsWith('ip:') ? perIp : perAccount), windowMinutes * 60_000, () => now().getTime());
+
+    const questionnaires = questionnaireService(questionnaireRepository(db), app.log);
     app.decorate('questionnaires', questionnaires);
+    app.decorate('audit', audit);
+    app.decorate(
+      'auth',
+      authService({ ...repositories, audit, limiter, now, sessionTtlMs: config.sessionTtlHours * 3_600_000 }),
+    );
+    app.decorate('accounts', accountService({ ...repositories, store: accountStore(db), audit, now }));
+    app.decorate('organisations', organisationService(repositories.organisations, audit));
+    app.decorate('units', unitService(repositories.units, repositories.organisations, audit));
+    app.decorate('grants', grantService({ ...repositories, audit }));
+
     await questionnaires.ensureBuiltins();
+    if (config.bootstrapAdmin) {
+      // The password is never logged; the email is, so an operator can see which account start-up looked after.
+      const { email, password } = config.bootstrapAdmin;
+      const outcome = await accountStore(db).ensurePlatformAdmin(email, password, 'environment');
+      app.log.info({ email, outcome }, 'platform administrator from ADMIN_EMAIL');
+    }
   },
   { name: 'services', dependencies: ['database'] },
 );

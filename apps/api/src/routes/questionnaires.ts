@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../lib/error-body';
+import { security } from './schemas';
 
 const key = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a questionnaire key such as social-safety');
 const version = z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version such as 1.0.0');
@@ -30,6 +31,7 @@ const questionnaires: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/questionnaires',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['questionnaires'],
         summary: 'List questionnaires and their versions (newest first)',
@@ -46,6 +48,7 @@ const questionnaires: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/questionnaires/:key/versions/:version',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['questionnaires'],
         summary: 'One questionnaire version, in full or in one language',
@@ -61,12 +64,12 @@ const questionnaires: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/questionnaires/:key/versions',
     {
-      preHandler: app.requireAdmin,
+      config: { access: { action: 'questionnaires.write' } },
       schema: {
         tags: ['questionnaires'],
         summary: 'Create a draft version from a JSON definition',
-        description: 'Requires the administrator token. The definition is validated; every problem is listed with its path.',
-        security: [{ adminToken: [] }],
+        description: 'Platform administrators only. The definition is validated; every problem is listed with its path.',
+        security,
         params: z.object({ key }),
         body: definitionBody,
         response: { 201: versionSummary, ...writeErrors },
@@ -78,12 +81,12 @@ const questionnaires: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/api/v1/questionnaires/:key/versions/:version',
     {
-      preHandler: app.requireAdmin,
+      config: { access: { action: 'questionnaires.write' } },
       schema: {
         tags: ['questionnaires'],
         summary: 'Replace the definition of a draft version',
-        description: 'Requires the administrator token. A published version never changes: 409.',
-        security: [{ adminToken: [] }],
+        description: 'Platform administrators only. A published version never changes: 409.',
+        security,
         params: z.object({ key, version }),
         body: definitionBody,
         response: { 200: versionSummary, ...writeErrors },
@@ -95,12 +98,12 @@ const questionnaires: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/questionnaires/:key/versions/:version/publish',
     {
-      preHandler: app.requireAdmin,
+      config: { access: { action: 'questionnaires.write' } },
       schema: {
         tags: ['questionnaires'],
         summary: 'Publish a draft version (irreversible)',
-        description: 'Requires the administrator token. Publishing twice is a 409.',
-        security: [{ adminToken: [] }],
+        description: 'Platform administrators only. Publishing twice is a 409.',
+        security,
         params: z.object({ key, version }),
         response: { 200: versionSummary, ...writeErrors },
       },
