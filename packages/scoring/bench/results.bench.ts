@@ -20,7 +20,8 @@ for (const size of sizes) {
   // holding a million objects in memory or timing the generator.
   const random = seeded(size);
   const next = syntheticResponseSource(socialSafety_1_0_0, units, random, { skipRate: 0.03, behaviourRate: 0.15 });
-  const pool = Array.from({ length: Math.min(size, 20_000) }, next);
+  // Through JSON, as the database hands answers over (jsonb is parsed with JSON.parse).
+  const pool = Array.from({ length: Math.min(size, 20_000) }, () => JSON.parse(JSON.stringify(next())) as ReturnType<typeof next>);
   const unitIds = units.map((u) => u.id);
   const assigned = Array.from({ length: size }, (_, i) => (i < pool.length ? (pool[i]?.unitId as string) : (unitIds[Math.floor(random() * unitIds.length)] as string)));
   const responses = {

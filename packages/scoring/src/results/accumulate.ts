@@ -2,6 +2,7 @@ import type { QuestionnaireDefinition } from '@socialsafety/instrument';
 import { MISSING_CATEGORY } from '../disclosure';
 import { allocateScores, scoreWithPlan, type RespondentScores, type ScoringPlan } from '../respondent';
 import { MEAN_HEADER, type MetricSpec } from './metrics';
+import type { ItemMoments } from './reliability';
 import type { TreeIndex } from './tree-index';
 import type { MeasurementResponse } from './types';
 
@@ -27,12 +28,6 @@ export interface Accumulators {
   readonly responses: Float64Array;
   /** Direct respondents per unit x category, per demographic. */
   readonly responseCuts: Float64Array[];
-  /** Recoded item values per respondent (plan.itemIds order; NaN missing), kept for reliability. */
-  readonly items: Float32Array;
-  /** Raw scale scores per respondent (plan.scales order; NaN missing), kept for ICC(1). */
-  readonly scaleScores: Float64Array;
-  /** Unit index of each respondent. */
-  readonly unitOf: Int32Array;
   /** Number of responses. */
   readonly count: number;
 }
@@ -54,35 +49,59 @@ export function cutDimensions(definition: QuestionnaireDefinition, plan: Scoring
   });
 }
 
-function addMetric(metric: MetricSpec, scores: RespondentScores, row: Float64Array, at: number): void {
+/** One respondent's contribution to a metric, read once and added to the unit row and every category row. */
+interface Contribution {
+  value: number;
+  favourable: number;
+  /** Answer-category offsets (from MEAN_HEADER) of the item answers that count, for the distribution. */
+  readonly bins: Int32Array;
+  binCount: number;
+}
+
+/** Reads a metric from a respondent's scores; false when the respondent has no value for it. */
+function readMetric(metric: MetricSpec, scores: RespondentScores, into: Contribution): boolean {
   const source = metric.source;
+  into.binCount = 0;
   if (metric.kind === 'proportion') {
     const value = source.type === 'slot' ? scores.behaviour[source.slot] : source.type === 'scale' ? scores.scales0to100[source.index] : NaN;
-    if (value === undefined || value < 0 || Number.isNaN(value)) return;
-    row[at] = (row[at] as number) + 1;
-    if (value > 0) row[at + 1] = (row[at + 1] as number) + 1;
-    return;
+    if (value === undefined || value < 0 || Number.isNaN(value)) return false;
+    into.value = value > 0 ? 1 : 0;
+    return true;
   }
   let value: number;
   if (source.type === 'scale') {
     value = scores.scales0to100[source.index] as number;
-    if (Number.isNaN(value)) return;
+    if (Number.isNaN(value)) return false;
     for (const position of source.itemPositions) {
       const answer = scores.items[position] as number;
-      if (!Number.isNaN(answer)) row[at + MEAN_HEADER + answer - source.min] = (row[at + MEAN_HEADER + answer - source.min] as number) + 1;
+      if (!Number.isNaN(answer)) into.bins[into.binCount++] = answer - source.min;
     }
   } else if (source.type === 'item') {
     const answer = scores.items[source.position] as number;
-    if (Number.isNaN(answer)) return;
+    if (Number.isNaN(answer)) return false;
     value = ((answer - source.min) / (source.max - source.min)) * 100;
-    row[at + MEAN_HEADER + answer - source.min] = (row[at + MEAN_HEADER + answer - source.min] as number) + 1;
+    into.bins[into.binCount++] = answer - source.min;
   } else {
+    return false;
+  }
+  into.value = value;
+  into.favourable = (metric.higherIsBetter ? value >= 75 : value <= 25) ? 1 : 0;
+  return true;
+}
+
+function addContribution(metric: MetricSpec, c: Contribution, row: Float64Array, at: number): void {
+  row[at] = (row[at] as number) + 1;
+  if (metric.kind === 'proportion') {
+    row[at + 1] = (row[at + 1] as number) + c.value;
     return;
   }
-  row[at] = (row[at] as number) + 1;
-  row[at + 1] = (row[at + 1] as number) + value;
-  row[at + 2] = (row[at + 2] as number) + value * value;
-  if (metric.higherIsBetter ? value >= 75 : value <= 25) row[at + 3] = (row[at + 3] as number) + 1;
+  row[at + 1] = (row[at + 1] as number) + c.value;
+  row[at + 2] = (row[at + 2] as number) + c.value * c.value;
+  row[at + 3] = (row[at + 3] as number) + c.favourable;
+  for (let b = 0; b < c.binCount; b++) {
+    const i = at + MEAN_HEADER + (c.bins[b] as number);
+    row[i] = (row[i] as number) + 1;
+  }
 }
 
 /**
@@ -95,6 +114,7 @@ export function accumulate(
   dimensions: readonly CutDimension[],
   tree: TreeIndex,
   responses: Iterable<MeasurementResponse>,
+  itemMoments: readonly (ItemMoments | null)[] = [],
 ): Accumulators {
   const unitCount = tree.ids.length;
   const units = metrics.map((m) => new Float64Array(unitCount * m.stride));
@@ -103,46 +123,35 @@ export function accumulate(
   const responseCuts = dimensions.map((d) => new Float64Array(unitCount * d.categories.length));
   const scratch = allocateScores(plan);
   const categoryOf = new Int32Array(dimensions.length);
-  const itemCount = plan.itemIds.length;
-  const scaleCount = plan.scales.length;
-  // Responses may be streamed from the database, so their number is not known up front: grow by doubling.
-  let capacity = Array.isArray(responses) ? Math.max(1, responses.length) : 1024;
-  let items = new Float32Array(capacity * itemCount);
-  let scaleScores = new Float64Array(capacity * scaleCount);
-  let unitOf = new Int32Array(capacity);
+  const maxBins = Math.max(1, ...metrics.map((m) => (m.source.type === 'scale' ? m.source.itemPositions.length : 1)));
+  const contribution: Contribution = { value: 0, favourable: 0, bins: new Int32Array(maxBins), binCount: 0 };
   let r = 0;
 
   for (const response of responses) {
-    if (r === capacity) {
-      capacity *= 2;
-      items = grow(items, capacity * itemCount);
-      scaleScores = grow(scaleScores, capacity * scaleCount);
-      unitOf = grow(unitOf, capacity);
-    }
     const unit = tree.indexOf.get(response.unitId);
     if (unit === undefined) throw new Error(`results: a response belongs to unknown unit '${response.unitId}'`);
     const scores = scoreWithPlan(plan, response, scratch);
-    items.set(scores.items, r * itemCount);
-    scaleScores.set(scores.scales, r * scaleCount);
-    unitOf[r] = unit;
+    for (const moments of itemMoments) moments?.add(scores);
     responseCounts[unit] = (responseCounts[unit] as number) + 1;
-    dimensions.forEach((dimension, d) => {
+    for (let d = 0; d < dimensions.length; d++) {
+      const dimension = dimensions[d] as CutDimension;
       const code = scores.demographics[dimension.planIndex] as number;
       const category = Number.isNaN(code) ? undefined : dimension.categoryOfCode.get(code);
       const index = category ?? dimension.categories.length - 1;
       categoryOf[d] = index;
       const table = responseCuts[d] as Float64Array;
       table[unit * dimension.categories.length + index] = (table[unit * dimension.categories.length + index] as number) + 1;
-    });
-    // Plain loops over precomputed offsets: this runs (metrics x (1 + demographics)) times per response.
+    }
+    // Each metric is read once per response and added to the unit's row and to one row per demographic.
     for (let m = 0; m < metrics.length; m++) {
       const metric = metrics[m] as MetricSpec;
-      addMetric(metric, scores, units[m] as Float64Array, unit * metric.stride);
+      if (!readMetric(metric, scores, contribution)) continue;
+      addContribution(metric, contribution, units[m] as Float64Array, unit * metric.stride);
       const tables = cuts[m];
       if (!tables) continue;
       for (let d = 0; d < dimensions.length; d++) {
         const width = (dimensions[d] as CutDimension).categories.length;
-        addMetric(metric, scores, tables[d] as Float64Array, (unit * width + (categoryOf[d] as number)) * metric.stride);
+        addContribution(metric, contribution, tables[d] as Float64Array, (unit * width + (categoryOf[d] as number)) * metric.stride);
       }
     }
     r += 1;
@@ -152,17 +161,8 @@ export function accumulate(
     cuts,
     responses: responseCounts,
     responseCuts,
-    items: items.subarray(0, r * itemCount),
-    scaleScores: scaleScores.subarray(0, r * scaleCount),
-    unitOf: unitOf.subarray(0, r),
     count: r,
   };
-}
-
-function grow<T extends Float32Array | Float64Array | Int32Array>(array: T, length: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(length);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Turns direct-member rows into subtree rows, in place: every unit adds its (finished) row to its parent's. */

@@ -5,7 +5,7 @@ import { publicationHolds } from './family-check';
 import { familySolver } from './families';
 import { figureOf, momentsOf } from './figures';
 import { metricsOf, type MetricSpec } from './metrics';
-import { reliabilityOf } from './reliability';
+import { itemMomentsFor, reliabilityOf } from './reliability';
 import { indexTree } from './tree-index';
 import type { CutResult, FigureOrHidden, Hidden, MeasurementInput, PublishedResults, UnitResult } from './types';
 
@@ -51,7 +51,8 @@ export function computeMeasurementResults(input: MeasurementInput): PublishedRes
   const tree = indexTree(input.units);
   const metrics = metricsOf(definition, plan);
   const dimensions = cutDimensions(definition, plan, input.demographicIds);
-  const acc = accumulate(plan, metrics, dimensions, tree, input.responses);
+  const moments = itemMomentsFor(definition, plan);
+  const acc = accumulate(plan, metrics, dimensions, tree, input.responses, moments);
   const solver = familySolver(tree, dimensions, k, kSensitive);
 
   const base = solver.solve({ units: acc.responses, cuts: acc.responseCuts, sensitive: false });
@@ -66,18 +67,21 @@ export function computeMeasurementResults(input: MeasurementInput): PublishedRes
     return publicationHolds(tier, tree, dimensions, counts) ? tier : solver.solve(counts);
   });
 
+  const rootId = tree.ids[tree.root] as string;
+  const baseCounts = new Map(base.published.units.map((cell) => [cell.unitId, cell.count]));
+  // Before the rows become subtree sums: ICC(1) needs the units' own members.
+  const reliability = baseCounts.has(rootId) ? reliabilityOf(plan, moments, metrics, acc.units, tree.ids.length) : [];
+
   metrics.forEach((metric, m) => {
     toSubtrees(acc.units[m] as Float64Array, metric.stride, tree);
     acc.cuts[m]?.forEach((table, d) => toSubtrees(table, (dimensions[d]?.categories.length ?? 0) * metric.stride, tree));
   });
 
-  const rootId = tree.ids[tree.root] as string;
   const published = publications.map(publishedUnits);
   const publishedCuts = publications.map(cutsByUnit);
   const organisation = metrics.map((metric, m) =>
     metric.kind === 'mean' && published[m]?.has(rootId) ? momentsOf(acc.units[m] as Float64Array, tree.root * metric.stride) : null,
   );
-  const baseCounts = new Map(base.published.units.map((cell) => [cell.unitId, cell.count]));
 
   // Units are compared with the organisation and the benchmark; demographic cells are not (they are read within
   // their unit), which also keeps the number of tests, and so of chance findings, down.
@@ -134,6 +138,6 @@ export function computeMeasurementResults(input: MeasurementInput): PublishedRes
     demographics: dimensions.map((d) => ({ id: d.id, categories: d.categories })),
     metrics: metrics.map((metric) => ({ key: metric.key, kind: metric.kind, sensitive: metric.sensitive })),
     units,
-    reliability: baseCounts.has(rootId) ? reliabilityOf(definition, plan, acc, acc.count) : [],
+    reliability,
   };
 }
