@@ -34,21 +34,38 @@ export function matchRoute<Name extends string>(
  */
 export class Router {
   #path = $state(typeof location === 'undefined' ? '/' : location.pathname);
+  #search = $state(typeof location === 'undefined' ? '' : location.search);
 
   get path(): string {
     return this.#path;
+  }
+
+  /** The query string, with its `?` (or empty). */
+  get search(): string {
+    return this.#search;
+  }
+
+  /** One query parameter of the current address, or null. */
+  param(name: string): string | null {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never kept: the getter tracks #search
+    return new URLSearchParams(this.#search).get(name);
   }
 
   navigate(to: string, { replace = false } = {}) {
     if (replace) history.replaceState(null, '', to);
     else history.pushState(null, '', to);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- parsed once to read the path, never kept
-    this.#path = new URL(to, location.origin).pathname;
+    const url = new URL(to, location.origin);
+    this.#path = url.pathname;
+    this.#search = url.search;
   }
 
   /** Starts listening to back/forward and to clicks on internal links. Returns a function that stops it. */
   listen(): () => void {
-    const onPop = () => (this.#path = location.pathname);
+    const onPop = () => {
+      this.#path = location.pathname;
+      this.#search = location.search;
+    };
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
         return;
@@ -72,3 +89,4 @@ export class Router {
 const KEY = Symbol('router');
 export const setRouter = (router: Router) => setContext(KEY, router);
 export const getRouter = () => getContext<Router>(KEY);
+export { KEY as routerContextKey };

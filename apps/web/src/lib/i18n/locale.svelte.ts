@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { isLanguage, translate, type Language, type MessageKey } from './translate';
+import { isLanguage, translate, translatePlural, type Language, type MessageKey, type PluralKey } from './translate';
 
 const STORAGE_KEY = 'socialsafety.language';
 
@@ -43,6 +43,16 @@ export class Locale {
 
   t = (key: MessageKey, params?: Record<string, string | number>): string => translate(this.#language, key, params);
 
+  /** A message about `count` things: the `.one` or `.other` form of `key`. */
+  tn = (key: PluralKey, count: number, params?: Record<string, string | number>): string =>
+    translatePlural(this.#language, key, count, params);
+
+  /** A date and time from the API (ISO 8601), written the way readers of this language expect. */
+  dateTime = (iso: string): string =>
+    new Intl.DateTimeFormat(this.#language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      Date.parse(iso),
+    );
+
   #applyToDocument() {
     if (typeof document !== 'undefined') document.documentElement.lang = this.#language;
   }
@@ -51,3 +61,4 @@ export class Locale {
 const KEY = Symbol('locale');
 export const setLocale = (locale: Locale) => setContext(KEY, locale);
 export const getLocale = () => getContext<Locale>(KEY);
+export { KEY as localeContextKey };

@@ -18,6 +18,15 @@ export function translate(language: Language, key: MessageKey, params: Record<st
   );
 }
 
+/** Keys that come in a `.one` and an `.other` form (Dutch and English pluralise alike). */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+
+/** A message about `count` things, in the singular or plural form; `{count}` is filled in. */
+export function translatePlural(language: Language, key: PluralKey, count: number, params: Record<string, string | number> = {}): string {
+  const form = count === 1 ? 'one' : 'other';
+  return translate(language, `${key}.${form}` as MessageKey, { count, ...params });
+}
+
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 }
