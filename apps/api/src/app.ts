@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from './config';
+import { requestSerializer } from './lib/log-redaction';
 import cookie from '@fastify/cookie';
 import access from './plugins/access';
 import database from './plugins/database';
@@ -15,8 +16,11 @@ import audit from './routes/audit';
 import auth from './routes/auth';
 import grants from './routes/grants';
 import health from './routes/health';
+import invitations from './routes/invitations';
+import measurements from './routes/measurements';
 import organisations from './routes/organisations';
 import questionnaires from './routes/questionnaires';
+import survey from './routes/survey';
 import tokens from './routes/tokens';
 import units from './routes/units';
 import users from './routes/users';
@@ -27,8 +31,8 @@ export interface BuildOptions {
   config: AppConfig;
   /** Apply pending migrations while starting (default true). */
   migrate?: boolean;
-  /** Override the logger (tests pass false or a stream). */
-  logger?: FastifyServerOptions['logger'];
+  /** Logger options on top of the configured level (tests pass false, or a stream); the request serializer stays. */
+  logger?: false | Exclude<FastifyServerOptions['logger'], boolean | undefined>;
   /** The clock for sessions and rate limits (tests move it instead of waiting). */
   now?: () => Date;
 }
@@ -39,7 +43,11 @@ export interface BuildOptions {
  */
 export async function buildApp({ config, migrate = true, logger, now = () => new Date() }: BuildOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // Survey tokens are credentials: every request log line shows survey paths redacted (lib/log-redaction.ts).
+    logger:
+      logger === false
+        ? false
+        : { level: config.logLevel, ...logger, serializers: { ...logger?.serializers, req: requestSerializer } },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     // Starting the embedded database and migrating can take a while on a busy machine.
@@ -84,6 +92,9 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
   await app.register(grants);
   await app.register(audit);
   await app.register(questionnaires);
+  await app.register(measurements);
+  await app.register(invitations);
+  await app.register(survey);
   await app.register(webApp, { root: config.webDist });
 
   return app;

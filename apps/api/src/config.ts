@@ -36,7 +36,25 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: integer('LOGIN_LIMIT_PER_ACCOUNT', 1, 1_000).default(10),
   LOGIN_LIMIT_PER_IP: integer('LOGIN_LIMIT_PER_IP', 1, 100_000).default(100),
   LOGIN_LIMIT_WINDOW_MINUTES: integer('LOGIN_LIMIT_WINDOW_MINUTES', 1, 24 * 60).default(15),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// URL' })
+    .refine((u) => !/[?#]/.test(u), 'PUBLIC_URL must not have a query or fragment')
+    .optional(),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as Europe/Amsterdam')
+    .default('Europe/Amsterdam'),
+  SURVEY_LIMIT_PER_MINUTE: integer('SURVEY_LIMIT_PER_MINUTE', 1, 1_000_000).default(300),
 });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -57,6 +75,12 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Failed sign-ins allowed per account and per client address within the window; then 429. */
   loginLimit: { perAccount: number; perIp: number; windowMinutes: number };
+  /** Where people reach the product; survey links are `${publicUrl}/s/${token}`. No trailing slash. */
+  publicUrl: string;
+  /** The time zone in which measurement days (opening, closing, the day of a response) are counted. */
+  timeZone: string;
+  /** Requests to the public survey endpoints allowed per client address per minute; then 429. */
+  surveyLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perIp: e.LOGIN_LIMIT_PER_IP,
       windowMinutes: e.LOGIN_LIMIT_WINDOW_MINUTES,
     },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    timeZone: e.TIME_ZONE,
+    surveyLimitPerMinute: e.SURVEY_LIMIT_PER_MINUTE,
   };
 }

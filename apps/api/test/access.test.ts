@@ -2,6 +2,7 @@ import { socialSafety_1_0_0 } from '@socialsafety/instrument';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app';
+import { measurementCases, newMeasurement, type CaseContext, type Who } from './access-measurement-cases';
 import { ADMIN, startTestApp, type TestApp } from './helper';
 import { createOrganisation, createUser, grantRole, importUnits, PASSWORD, signIn, type Session } from './sessions';
 
@@ -10,7 +11,6 @@ import { createOrganisation, createUser, grantRole, importUnits, PASSWORD, signI
  * it. Anonymous gets 401, every other principal 403, every allowed one a 2xx. A route missing from this table fails
  * the suite, so a new route cannot ship without its authorisation being tested.
  */
-type Who = 'platformAdmin' | 'orgAdmin' | 'analyst' | 'unitViewer' | 'researcher' | 'outsider' | 'noRole';
 const everyone: Who[] = ['platformAdmin', 'orgAdmin', 'analyst', 'unitViewer', 'researcher', 'outsider', 'noRole'];
 const inOrganisation: Who[] = ['platformAdmin', 'orgAdmin', 'analyst', 'unitViewer', 'researcher'];
 const admins: Who[] = ['platformAdmin', 'orgAdmin'];
@@ -30,6 +30,14 @@ let orgA = '';
 let units: Record<string, string> = {};
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}`;
+let measurementA = '';
+const context: CaseContext = {
+  app: () => t.app,
+  admin: () => sessions.platformAdmin,
+  organisationId: () => orgA,
+  measurementId: () => measurementA,
+  unique,
+};
 const passwordOf = (who: Who) => (who === 'platformAdmin' ? ADMIN.password : PASSWORD);
 const tree = [
   { code: 'ROOT', name: 'Company', parentCode: null },
@@ -138,6 +146,7 @@ const cases: Record<string, Case> = {
       return { method: 'POST', url: `/api/v1/questionnaires/social-safety/versions/${version}/publish` };
     },
   },
+  ...measurementCases(context),
   // Registered by this test only: a unit-scoped action, as result routes will be. The unit viewer is granted SALES;
   // NORTH is inside that subtree. Platform administrators need a grant to see results.
   'GET /api/v1/organisations/:id/test-results/:unitId': {
@@ -147,7 +156,14 @@ const cases: Record<string, Case> = {
 };
 
 /** /api routes anyone may call: kept explicit, so making a route public is a visible decision. */
-const publicRoutes = ['POST /api/v1/auth/login', 'GET /api/v1/questionnaires', 'GET /api/v1/questionnaires/:key/versions/:version'];
+const publicRoutes = [
+  'POST /api/v1/auth/login',
+  'GET /api/v1/questionnaires',
+  'GET /api/v1/questionnaires/:key/versions/:version',
+  'GET /api/v1/survey/:token',
+  'PUT /api/v1/survey/:token/draft',
+  'POST /api/v1/survey/:token/responses',
+];
 
 function registered(app: App) {
   return app.routeAccess.filter((r) => r.url.startsWith('/api/') && r.method !== 'HEAD');
@@ -181,6 +197,7 @@ beforeAll(async () => {
   emails.noRole = 'norole@example.test';
   await createUser(t.app, sessions.platformAdmin, emails.noRole);
   for (const who of everyone.filter((w) => w !== 'platformAdmin')) sessions[who] = await signIn(t.app, emails[who]);
+  measurementA = await newMeasurement(context, true);
 });
 
 afterAll(async () => {
@@ -268,6 +285,24 @@ describe('unit-scoped access', () => {
     expect(await list('outsider')).toEqual(['Org B']);
     expect(await list('noRole')).toEqual([]);
     expect(await list('platformAdmin')).toEqual(expect.arrayContaining(['Org A', 'Org B']));
+  });
+
+  it('shows a unit viewer only their subtree of a measurement', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/measurements/${measurementA}/units`, headers: sessions.unitViewer.headers });
+    expect(res.json().units.map((u: { code: string }) => u.code).sort()).toEqual(['NORTH', 'SALES']);
+    const participation = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/measurements/${measurementA}/participation`,
+      headers: sessions.unitViewer.headers,
+    });
+    expect(participation.json().units.map((u: { code: string }) => u.code).sort()).toEqual(['NORTH', 'SALES']);
+  });
+
+  it('answers 404 for a measurement that does not exist, after authentication', async () => {
+    const url = '/api/v1/measurements/00000000-0000-4000-8000-000000000000';
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url, headers: sessions.outsider.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/measurements/nope', headers: sessions.analyst.headers })).statusCode).toBe(404);
   });
 
   it('answers HEAD like GET', async () => {

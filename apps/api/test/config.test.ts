@@ -26,6 +26,10 @@ describe('loadConfig', () => {
     [{ DB_POOL_MAX: '0' }, /DB_POOL_MAX must be at least 1/],
     [{ LOG_LEVEL: 'loud' }, /^Invalid environment variable LOG_LEVEL: .* \(got "loud"\)$/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ PUBLIC_URL: 'ftp://example.org' }, /^Invalid environment variable PUBLIC_URL: PUBLIC_URL must be an http/],
+    [{ PUBLIC_URL: 'https://example.org/?x=1' }, /PUBLIC_URL must not have a query/],
+    [{ TIME_ZONE: 'Mars/Olympus' }, /^Invalid environment variable TIME_ZONE: TIME_ZONE must be an IANA time zone/],
+    [{ SURVEY_LIMIT_PER_MINUTE: '0' }, /SURVEY_LIMIT_PER_MINUTE must be at least 1/],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -44,6 +48,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'root@example.test', ADMIN_PASSWORD: 'short' })).toThrow(
       /^Invalid environment variable ADMIN_PASSWORD: ADMIN_PASSWORD must be at least 12 characters$/,
     );
+  });
+
+  it('builds survey links from PUBLIC_URL (default: this server) and counts days in TIME_ZONE', () => {
+    expect(loadConfig({ PORT: '8080' })).toMatchObject({ publicUrl: 'http://localhost:8080', timeZone: 'Europe/Amsterdam', surveyLimitPerMinute: 300 });
+    expect(loadConfig({ PUBLIC_URL: 'https://survey.example.org/socialsafety/', TIME_ZONE: 'UTC' })).toMatchObject({
+      publicUrl: 'https://survey.example.org/socialsafety',
+      timeZone: 'UTC',
+    });
   });
 
   it('never echoes a database URL, which may hold a password', () => {

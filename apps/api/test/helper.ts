@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@socialsafety/testkit';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, type App } from '../src/app';
+import { buildApp, type App, type BuildOptions } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config';
 
 export const fixtureWebDist = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'web');
@@ -23,7 +23,7 @@ export interface TestApp {
 export async function startTestApp(
   extend?: (app: App) => void | Promise<void>,
   env: Record<string, string> = {},
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; logger?: BuildOptions['logger'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -36,7 +36,7 @@ export async function startTestApp(
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     ...env,
   });
-  const app = await buildApp({ config, logger: false, ...(options.now ? { now: options.now } : {}) });
+  const app = await buildApp({ config, logger: options.logger ?? false, ...(options.now ? { now: options.now } : {}) });
   await extend?.(app);
   await app.ready();
   return {

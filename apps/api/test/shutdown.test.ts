@@ -70,7 +70,13 @@ describe('server process', () => {
     const run = await done;
     expect(health).toBe(200);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; poolEnded?: boolean });
+    // In the order logged, not the order the pipe delivered them: under load a line written from the signal handler
+    // was seen arriving after the lines logged a millisecond later (sort is stable for equal times).
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; time: number; poolEnded?: boolean })
+      .sort((a, b) => a.time - b.time);
     const closes = lines.filter((l) => l.msg === 'database closed');
     expect(closes).toHaveLength(1);
     expect(closes[0]?.poolEnded).toBe(true);

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 
 export type DatabaseKind = 'postgres' | 'embedded';
 
@@ -37,6 +37,7 @@ export interface DatabaseConnection {
  */
 export async function openConnection(options: ConnectionOptions): Promise<DatabaseConnection> {
   const timeouts: PoolConfig = {
+    types: calendarDatesAsText,
     max: options.poolMax,
     connectionTimeoutMillis: options.connectionTimeoutMs,
     query_timeout: options.queryTimeoutMs,
@@ -54,6 +55,21 @@ export async function openConnection(options: ConnectionOptions): Promise<Databa
   return openEmbedded(options, timeouts);
 }
 
+const DATE_OID = 1082;
+
+/** See openEmbedded: the embedded database is used through one connection. */
+export const EMBEDDED_POOL_MAX = 1;
+
+/**
+ * pg turns a `date` into a Date at local midnight, which names another day in any time zone west of the server's.
+ * Dates here are calendar days (opening and closing days, the day of a response), so they stay 'YYYY-MM-DD' text.
+ * Per pool, not via pg's global type registry, so nothing else in the process changes.
+ */
+export const calendarDatesAsText: NonNullable<PoolConfig['types']> = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as NonNullable<PoolConfig['types']>['getTypeParser'],
+};
+
 async function openEmbedded(options: ConnectionOptions, timeouts: PoolConfig): Promise<DatabaseConnection> {
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
@@ -65,7 +81,11 @@ async function openEmbedded(options: ConnectionOptions, timeouts: PoolConfig): P
   let closed = false;
   return {
     kind: 'embedded',
-    poolConfig: { ...timeouts, host, port, user: 'postgres', database: 'postgres', password: 'postgres' },
+    // ONE pooled connection, whatever poolMax says. pglite-socket 0.2.17 queues single protocol messages, not whole
+    // Parse/Bind/Execute/Sync cycles, so statements of two connections outside a transaction interleave: one
+    // connection's Bind lands on the other's Parse (wrong rows, or "portal does not exist"), checked with five
+    // simultaneous survey submissions. PGlite runs one query at a time anyway; one connection costs nothing.
+    poolConfig: { ...timeouts, max: EMBEDDED_POOL_MAX, host, port, user: 'postgres', database: 'postgres', password: 'postgres' },
     location: inMemory ? 'memory' : options.dataDir,
     close: async () => {
       if (closed) return;

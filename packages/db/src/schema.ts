@@ -101,6 +101,95 @@ export interface AuditEventTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
+/**
+ * Calendar dates (`date` columns) are read as 'YYYY-MM-DD' strings: the connection installs a parser for them
+ * (connect.ts), because pg's default turns a date into a Date at local midnight, which shifts across time zones.
+ */
+type CalendarDate = ColumnType<string, string, string>;
+
+export type MeasurementStatus = 'draft' | 'open' | 'closed';
+
+/**
+ * A measurement of one organisation with one published questionnaire version. From open on, k, k_sensitive, the
+ * version, languages and demographics are locked, and status only moves forward (a trigger enforces both).
+ */
+export interface MeasurementTable {
+  id: Generated<string>;
+  organisation_id: string;
+  questionnaire_version_id: string;
+  title: string;
+  /** The questionnaire languages offered to respondents (a subset of the version's). */
+  languages: ColumnType<string[], string[], string[]>;
+  /** Ids of the version's demographic questions asked in this measurement. */
+  demographics: ColumnType<string[], string[] | undefined, string[]>;
+  k: ColumnType<number, number | undefined, number>;
+  k_sensitive: ColumnType<number, number | undefined, number>;
+  status: ColumnType<MeasurementStatus, MeasurementStatus | undefined, MeasurementStatus>;
+  /** First day people can answer. */
+  opens_at: CalendarDate;
+  /** Last day people can answer; the day after, the measurement counts as closed. */
+  closes_at: CalendarDate;
+  opened_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: CreatedAt;
+}
+
+/** The unit tree as it was when it was frozen for a measurement. Rows never change (a trigger refuses UPDATE). */
+export interface MeasurementUnitTable {
+  id: Generated<string>;
+  measurement_id: string;
+  /** The live unit it was copied from; no foreign key, so that re-organising the live tree never touches this. */
+  source_unit_id: string | null;
+  code: string;
+  name: string;
+  parent_id: string | null;
+}
+
+export type InvitationKind = 'personal' | 'open';
+export type InvitationStatus = 'issued' | 'used' | 'revoked';
+
+/** A link to take part. Holds only the token's SHA-256 and no reference to any response. */
+export interface InvitationTable {
+  id: Generated<string>;
+  measurement_id: string;
+  measurement_unit_id: string;
+  token_hash: string;
+  kind: InvitationKind;
+  status: ColumnType<InvitationStatus, InvitationStatus | undefined, InvitationStatus>;
+  created_on: CalendarDate;
+  /** Set with status 'used' only (a check constraint holds it). */
+  used_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Saved progress of one personal link, keyed by its token's hash; deleted on submit and at close. */
+export interface DraftTable {
+  token_hash: string;
+  measurement_id: string;
+  language: string;
+  /** jsonb: item id -> answer (see @socialsafety/instrument answersSchema). */
+  answers: ColumnType<unknown, string, string>;
+  /** jsonb: demographic id -> option code. */
+  demographics: ColumnType<unknown, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/**
+ * One submitted questionnaire. Deliberately nothing that leads back to a token, an invitation, a person or a moment:
+ * no token, no invitation id, no user, no address, no browser, no time of day.
+ */
+export interface ResponseTable {
+  id: Generated<string>;
+  measurement_id: string;
+  measurement_unit_id: string;
+  questionnaire_version_id: string;
+  language: string;
+  answers: ColumnType<unknown, string, string>;
+  demographics: ColumnType<unknown, string | undefined, string>;
+  /** SHA-256 of the submission id chosen by the respondent's browser: recognises a retry, links to nothing. */
+  submission_hash: string;
+  submitted_on: CalendarDate;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -111,6 +200,11 @@ export interface Database {
   api_tokens: ApiTokenTable;
   role_grants: RoleGrantTable;
   audit_events: AuditEventTable;
+  measurements: MeasurementTable;
+  measurement_units: MeasurementUnitTable;
+  invitations: InvitationTable;
+  drafts: DraftTable;
+  responses: ResponseTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -122,3 +216,7 @@ export type QuestionnaireVersion = Selectable<QuestionnaireVersionTable>;
 export type User = Selectable<UserTable>;
 export type RoleGrant = Selectable<RoleGrantTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type Measurement = Selectable<MeasurementTable>;
+export type MeasurementUnit = Selectable<MeasurementUnitTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type SurveyResponse = Selectable<ResponseTable>;

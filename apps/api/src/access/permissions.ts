@@ -10,6 +10,8 @@ import type { Role } from '@socialsafety/db';
  *   grant: seeing an organisation's results always needs a grant, and every grant is in the audit log.
  * - scope 'self': any signed-in person, about their own account.
  * - `unitScoped`: a unit viewer holds it only for a unit inside their subtree (the route names the unit).
+ *   Without it, a unit viewer listed in `roles` passes the check and the service narrows what it answers to their
+ *   subtree with `unitScope` (units.read, measurements.read, participation.read).
  * - `sessionOnly`: not with an API token (a leaked token must not be able to mint new tokens).
  */
 export const permissions = {
@@ -31,8 +33,15 @@ export const permissions = {
   'grants.read': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
   'grants.write': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
   'audit.read': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
-  'measurements.read': { scope: 'organisation', roles: ['org_admin', 'analyst'], platformAdmin: true },
+  // Every role needs to find the organisation's measurements (to read results, to export); a measurement's own data
+  // holds no answers and no participation figures.
+  'measurements.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer', 'researcher'], platformAdmin: true },
   'measurements.write': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
+  'invitations.read': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
+  'invitations.write': { scope: 'organisation', roles: ['org_admin'], platformAdmin: true },
+  // Participation under rule 7 (counts from k up, under disclosure control) is progress, not results: those who run
+  // a measurement, platform administrators included, follow it. Every view is in the audit log.
+  'participation.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: true },
   'results.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: false, unitScoped: true },
   'export.read': { scope: 'organisation', roles: ['researcher'], platformAdmin: false },
 } as const satisfies Record<string, Permission>;

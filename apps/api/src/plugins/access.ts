@@ -3,14 +3,19 @@ import type { FastifyReply, FastifyRequest, HTTPMethods, onRequestHookHandler } 
 import fp from 'fastify-plugin';
 import { authorize, type Principal } from '../access/authorize';
 import { permissionOf, type Action } from '../access/permissions';
-import { AppError } from '../lib/errors';
+import { AppError, notFound } from '../lib/errors';
 import { csrfTokenFor, SESSION_COOKIE } from '../services/auth';
 
 /** Where a route finds the organisation or unit it is about: a path parameter or a query parameter. */
 export type Source = `params.${string}` | `query.${string}`;
 
-/** Every /api route declares one: public, or the action it performs and where its scope comes from. */
-export type AccessRule = 'public' | { action: Action; organisationFrom?: Source; unitFrom?: Source };
+/**
+ * Every /api route declares one: public, or the action it performs and where its scope comes from. A route about a
+ * measurement names it with `measurementFrom`: its organisation is the scope (an unknown measurement is a 404).
+ */
+export type AccessRule =
+  | 'public'
+  | { action: Action; organisationFrom?: Source; unitFrom?: Source; measurementFrom?: Source };
 
 export interface RouteAccess {
   method: string;
@@ -72,6 +77,12 @@ export default fp(
     const registry: RouteAccess[] = [];
     app.decorate('routeAccess', registry);
 
+    async function organisationOfMeasurement(id: string | undefined): Promise<string> {
+      const organisationId = id !== undefined && UUID.test(id) ? await app.measurements.organisationOf(id) : undefined;
+      if (organisationId === undefined) throw notFound('Measurement');
+      return organisationId;
+    }
+
     const guard = (rule: Exclude<AccessRule, 'public'>): onRequestHookHandler =>
       async function checkAccess(request: FastifyRequest, reply: FastifyReply) {
         const principal = await app.auth.authenticate(request);
@@ -87,7 +98,9 @@ export default fp(
             throw new AppError(403, 'CSRF_TOKEN_INVALID', `Send the X-CSRF-Token header with the csrfToken from sign-in or GET /api/v1/me.`);
           }
         }
-        const organisationId = read(request, rule.organisationFrom);
+        const organisationId = rule.measurementFrom
+          ? await organisationOfMeasurement(read(request, rule.measurementFrom))
+          : read(request, rule.organisationFrom);
         const unitId = read(request, rule.unitFrom);
         const unitPath =
           unitId !== undefined && organisationId !== undefined && UUID.test(unitId) && UUID.test(organisationId)
@@ -109,8 +122,13 @@ export default fp(
       if (!declared) {
         throw new Error(`${methods.join(',')} ${url} declares no access rule: set config.access to 'public' or { action, ... }`);
       }
-      if (declared !== 'public' && permissionOf(declared.action).scope === 'organisation' && !declared.organisationFrom) {
-        throw new Error(`${methods.join(',')} ${url}: action ${declared.action} is about an organisation; set organisationFrom`);
+      if (
+        declared !== 'public' &&
+        permissionOf(declared.action).scope === 'organisation' &&
+        !declared.organisationFrom &&
+        !declared.measurementFrom
+      ) {
+        throw new Error(`${methods.join(',')} ${url}: action ${declared.action} is about an organisation; set organisationFrom or measurementFrom`);
       }
       for (const method of methods) registry.push({ method, url, access: declared });
       const existing = route.onRequest ? [route.onRequest].flat() : [];

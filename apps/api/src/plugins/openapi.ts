@@ -22,6 +22,8 @@ export default fp(
           { name: 'accounts', description: 'Sign-in, your account and API tokens, account administration' },
           { name: 'organisations', description: 'Organisations, unit trees, roles and the audit log' },
           { name: 'questionnaires', description: 'Versioned questionnaires; published versions never change' },
+          { name: 'measurements', description: 'Measurements, their links and participation' },
+          { name: 'survey', description: 'Taking part with a link: public, the token is the only credential' },
         ],
         components: {
           securitySchemes: {

@@ -1,20 +1,28 @@
 import { accountStore } from '@socialsafety/auth';
 import fp from 'fastify-plugin';
 import type { AppConfig } from '../config';
-import { loginLimiter } from '../lib/login-limiter';
+import { todayIn } from '../lib/calendar';
+import { rateLimiter, type RateLimiter } from '../lib/rate-limiter';
 import { auditRepository } from '../repositories/audit';
 import { grantRepository } from '../repositories/grants';
+import { invitationRepository } from '../repositories/invitations';
+import { measurementRepository } from '../repositories/measurements';
 import { organisationRepository } from '../repositories/organisations';
 import { questionnaireRepository } from '../repositories/questionnaires';
 import { sessionRepository } from '../repositories/sessions';
+import { surveyRepository } from '../repositories/survey';
 import { unitRepository } from '../repositories/units';
 import { userRepository } from '../repositories/users';
 import { accountService, type AccountService } from '../services/accounts';
 import { auditService, type AuditService } from '../services/audit';
 import { authService, type AuthService } from '../services/auth';
 import { grantService, type GrantService } from '../services/grants';
+import { invitationService, type InvitationService } from '../services/invitations';
+import { measurementService, type MeasurementService } from '../services/measurements';
 import { organisationService, type OrganisationService } from '../services/organisations';
+import { participationService, type ParticipationService } from '../services/participation';
 import { questionnaireService, type QuestionnaireService } from '../services/questionnaires';
+import { surveyService, type SurveyService } from '../services/survey';
 import { unitService, type UnitService } from '../services/units';
 
 declare module 'fastify' {
@@ -26,6 +34,12 @@ declare module 'fastify' {
     organisations: OrganisationService;
     units: UnitService;
     grants: GrantService;
+    measurements: MeasurementService;
+    invitations: InvitationService;
+    participation: ParticipationService;
+    survey: SurveyService;
+    /** Requests to the public survey endpoints per client address and minute. */
+    surveyLimiter: RateLimiter;
   }
 }
 
@@ -48,9 +62,11 @@ export default fp<ServicesOptions>(
     };
     const audit = auditService(auditRepository(db), app.log);
     const { perAccount, perIp, windowMinutes } = config.loginLimit;
-    const limiter = loginLimiter((key) => (key.startsWith('ip:') ? perIp : perAccount), windowMinutes * 60_000, () => now().getTime());
+    const limiter = rateLimiter((key) => (key.startsWith('ip:') ? perIp : perAccount), windowMinutes * 60_000, () => now().getTime());
+    const today = todayIn(config.timeZone, now);
 
-    const questionnaires = questionnaireService(questionnaireRepository(db), app.log);
+    const questionnaireRows = questionnaireRepository(db);
+    const questionnaires = questionnaireService(questionnaireRows, app.log);
     app.decorate('questionnaires', questionnaires);
     app.decorate('audit', audit);
     app.decorate(
@@ -61,6 +77,26 @@ export default fp<ServicesOptions>(
     app.decorate('organisations', organisationService(repositories.organisations, audit));
     app.decorate('units', unitService(repositories.units, repositories.organisations, audit));
     app.decorate('grants', grantService({ ...repositories, audit }));
+
+    const measurementRows = measurementRepository(db);
+    const invitations = invitationRepository(db);
+    const survey = surveyRepository(db);
+    const lifecycle = measurementService({
+      measurements: measurementRows,
+      questionnaires: questionnaireRows,
+      organisations: repositories.organisations,
+      audit,
+      today,
+      now,
+    });
+    app.decorate('measurements', lifecycle);
+    app.decorate(
+      'invitations',
+      invitationService({ invitations, measurements: measurementRows, lifecycle, audit, today, publicUrl: config.publicUrl }),
+    );
+    app.decorate('participation', participationService({ lifecycle, invitations, survey, audit }));
+    app.decorate('survey', surveyService({ invitations, survey, lifecycle, today, now }));
+    app.decorate('surveyLimiter', rateLimiter(() => config.surveyLimitPerMinute, 60_000, () => now().getTime()));
 
     await questionnaires.ensureBuiltins();
     if (config.bootstrapAdmin) {

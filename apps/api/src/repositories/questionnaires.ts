@@ -2,6 +2,7 @@ import type { Database, QuestionnaireStatus } from '@socialsafety/db';
 import type { Kysely } from 'kysely';
 
 export interface VersionRow {
+  id: string;
   key: string;
   version: string;
   status: QuestionnaireStatus;
@@ -13,6 +14,7 @@ export interface VersionRow {
 }
 
 const columns = [
+  'id',
   'questionnaire_key as key',
   'version',
   'status',

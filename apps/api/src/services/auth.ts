@@ -2,7 +2,7 @@ import { emailFingerprint, hashSecret, newSecret, normaliseEmail, verifyDummyPas
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../access/authorize';
 import { AppError } from '../lib/errors';
-import type { LoginLimiter } from '../lib/login-limiter';
+import type { RateLimiter } from '../lib/rate-limiter';
 import type { GrantRepository } from '../repositories/grants';
 import type { CredentialOwner, SessionRepository } from '../repositories/sessions';
 import type { UserRepository } from '../repositories/users';
@@ -17,7 +17,7 @@ export interface AuthDeps {
   users: UserRepository;
   grants: GrantRepository;
   audit: AuditService;
-  limiter: LoginLimiter;
+  limiter: RateLimiter;
   now: () => Date;
   sessionTtlMs: number;
 }
@@ -87,7 +87,7 @@ export function authService(deps: AuthDeps) {
       const user = await users.findForLogin(normalised);
       const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
       if (!user || !ok || user.disabledAt !== null) {
-        keys.forEach((k) => limiter.fail(k));
+        keys.forEach((k) => limiter.hit(k));
         const reason = !user ? 'unknown_account' : !ok ? 'wrong_password' : 'account_disabled';
         await audit.record(request, 'auth.login_failure', {
           actorUserId: user?.id ?? null,

@@ -1,0 +1,233 @@
+import type { Database, MeasurementStatus, QuestionnaireStatus } from '@socialsafety/db';
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+export interface MeasurementRow {
+  id: string;
+  organisationId: string;
+  questionnaireVersionId: string;
+  questionnaireKey: string;
+  questionnaireVersion: string;
+  versionStatus: QuestionnaireStatus;
+  /** The version's definition (owned by @socialsafety/instrument). */
+  definition: unknown;
+  title: string;
+  languages: string[];
+  demographics: string[];
+  k: number;
+  kSensitive: number;
+  status: MeasurementStatus;
+  opensAt: string;
+  closesAt: string;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  /** True once the unit tree was copied (at open, or when the first links were made). */
+  unitsFrozen: boolean;
+}
+
+export interface MeasurementValues {
+  questionnaireVersionId: string;
+  title: string;
+  languages: string[];
+  demographics: string[];
+  k: number;
+  kSensitive: number;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface MeasurementUnitRow {
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  sourceUnitId: string | null;
+}
+
+export type TransitionOutcome =
+  | { kind: 'done'; units: number }
+  | { kind: 'missing' }
+  | { kind: 'status'; status: MeasurementStatus }
+  | { kind: 'closing_date_passed' }
+  | { kind: 'version_retired' }
+  | { kind: 'no_units' }
+  | { kind: 'not_due' };
+
+/**
+ * Copies the organisation's live unit tree into measurement_units, once: a no-op when the measurement already has
+ * its copy. One statement: new ids are drawn in a CTE that is referenced twice, so PostgreSQL materialises it and
+ * parents and children agree on them. Returns the number of units of the copy.
+ */
+export async function freezeUnits(trx: Transaction<Database>, measurementId: string, organisationId: string): Promise<number> {
+  const existing = await trx
+    .selectFrom('measurement_units')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('measurement_id', '=', measurementId)
+    .executeTakeFirstOrThrow();
+  if (existing.n > 0) return existing.n;
+  const { rows } = await sql<{ n: number }>`
+    with source as (
+      select id, parent_id, code, name, gen_random_uuid() as new_id from units where organisation_id = ${organisationId}
+    ), copied as (
+      insert into measurement_units (id, measurement_id, source_unit_id, code, name, parent_id)
+      select s.new_id, ${measurementId}::uuid, s.id, s.code, s.name, p.new_id
+      from source s left join source p on p.id = s.parent_id
+      returning 1
+    )
+    select count(*)::int as n from copied`.execute(trx);
+  return rows[0]?.n ?? 0;
+}
+
+/** All SQL about measurements and their frozen unit trees. */
+export function measurementRepository(db: Kysely<Database>) {
+  const detailed = () =>
+    db
+      .selectFrom('measurements as m')
+      .innerJoin('questionnaire_versions as v', 'v.id', 'm.questionnaire_version_id')
+      .select([
+        'm.id',
+        'm.organisation_id as organisationId',
+        'm.questionnaire_version_id as questionnaireVersionId',
+        'v.questionnaire_key as questionnaireKey',
+        'v.version as questionnaireVersion',
+        'v.status as versionStatus',
+        'v.definition',
+        'm.title',
+        'm.languages',
+        'm.demographics',
+        'm.k',
+        'm.k_sensitive as kSensitive',
+        'm.status',
+        'm.opens_at as opensAt',
+        'm.closes_at as closesAt',
+        'm.opened_at as openedAt',
+        'm.closed_at as closedAt',
+        'm.created_at as createdAt',
+        sql<boolean>`exists (select 1 from measurement_units u where u.measurement_id = m.id)`.as('unitsFrozen'),
+      ]);
+
+  return {
+    async organisationOf(id: string): Promise<string | undefined> {
+      const row = await db.selectFrom('measurements').select('organisation_id').where('id', '=', id).executeTakeFirst();
+      return row?.organisation_id;
+    },
+
+    async find(id: string): Promise<MeasurementRow | undefined> {
+      return detailed().where('m.id', '=', id).executeTakeFirst();
+    },
+
+    async list(organisationId: string): Promise<MeasurementRow[]> {
+      return detailed().where('m.organisation_id', '=', organisationId).orderBy('m.created_at', 'desc').orderBy('m.id').execute();
+    },
+
+    async create(organisationId: string, values: MeasurementValues): Promise<string> {
+      const row = await db
+        .insertInto('measurements')
+        .values({
+          organisation_id: organisationId,
+          questionnaire_version_id: values.questionnaireVersionId,
+          title: values.title,
+          languages: values.languages,
+          demographics: values.demographics,
+          k: values.k,
+          k_sensitive: values.kSensitive,
+          opens_at: values.opensAt,
+          closes_at: values.closesAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Writes new values while the measurement is still in `status`; false when it moved on meanwhile. */
+    async update(id: string, status: MeasurementStatus, values: MeasurementValues): Promise<boolean> {
+      const result = await db
+        .updateTable('measurements')
+        .set({
+          questionnaire_version_id: values.questionnaireVersionId,
+          title: values.title,
+          languages: values.languages,
+          demographics: values.demographics,
+          k: values.k,
+          k_sensitive: values.kSensitive,
+          opens_at: values.opensAt,
+          closes_at: values.closesAt,
+        })
+        .where('id', '=', id)
+        .where('status', '=', status)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** draft -> open in one transaction: freezes the unit tree (unless links already did) and locks the measurement. */
+    async open(id: string, organisationId: string, today: string, at: Date): Promise<TransitionOutcome> {
+      return db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('measurements as m')
+          .innerJoin('questionnaire_versions as v', 'v.id', 'm.questionnaire_version_id')
+          .select(['m.status', 'm.closes_at as closesAt', 'v.status as versionStatus'])
+          .where('m.id', '=', id)
+          .forUpdate('m')
+          .executeTakeFirst();
+        if (!current) return { kind: 'missing' };
+        if (current.status !== 'draft') return { kind: 'status', status: current.status };
+        if (current.closesAt < today) return { kind: 'closing_date_passed' };
+        if (current.versionStatus !== 'published') return { kind: 'version_retired' };
+        const units = await freezeUnits(trx, id, organisationId);
+        if (units === 0) return { kind: 'no_units' };
+        await trx.updateTable('measurements').set({ status: 'open', opened_at: at }).where('id', '=', id).execute();
+        return { kind: 'done', units };
+      });
+    },
+
+    /**
+     * open -> closed in one transaction. `dueOnly`: only when the closing day has passed (the automatic close).
+     * Drafts are deleted (no partial answers stay next to a token once nobody can send them), and the responses are
+     * rewritten in random order: PostgreSQL stamps every row with the transaction that wrote it (xmin) and stores
+     * rows in the order written, so until now a response could be matched to the invitation marked used in the same
+     * transaction. After the rewrite every response carries this transaction's stamp and a random position.
+     */
+    async close(id: string, at: Date, dueOnly?: { today: string }): Promise<TransitionOutcome> {
+      return db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('measurements')
+          .select(['status', 'closes_at as closesAt'])
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!current) return { kind: 'missing' };
+        if (current.status !== 'open') return { kind: 'status', status: current.status };
+        if (dueOnly && current.closesAt >= dueOnly.today) return { kind: 'not_due' };
+        await trx.updateTable('measurements').set({ status: 'closed', closed_at: at }).where('id', '=', id).execute();
+        await trx.deleteFrom('drafts').where('measurement_id', '=', id).execute();
+        await sql`
+          with moved as (delete from responses where measurement_id = ${id} returning *)
+          insert into responses select * from moved order by random()`.execute(trx);
+        return { kind: 'done', units: 0 };
+      });
+    },
+
+    /** Open measurements whose last day is before `today` (of one organisation, or all). */
+    async dueForClosing(today: string, organisationId?: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('measurements')
+        .select('id')
+        .where('status', '=', 'open')
+        .where('closes_at', '<', today)
+        .$if(organisationId !== undefined, (q) => q.where('organisation_id', '=', organisationId!))
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async units(measurementId: string): Promise<MeasurementUnitRow[]> {
+      return db
+        .selectFrom('measurement_units')
+        .select(['id', 'code', 'name', 'parent_id as parentId', 'source_unit_id as sourceUnitId'])
+        .where('measurement_id', '=', measurementId)
+        .orderBy('code')
+        .execute();
+    },
+  };
+}
+
+export type MeasurementRepository = ReturnType<typeof measurementRepository>;

@@ -1,0 +1,44 @@
+import { socialSafety_1_0_0 } from '@socialsafety/instrument';
+import type { App } from '../src/app';
+import { createMeasurement, inject, makeLinks, openMeasurement, type TestClock, TREE } from './measurement-fixtures';
+import { createOrganisation, importUnits, signInAdmin, type Session } from './sessions';
+
+/** The built-in questionnaire as version 1.1.0 with its first item required, so that "required" can be tested. */
+export async function publishVersionWithRequiredItem(app: App, admin: Session): Promise<string> {
+  const definition = structuredClone(socialSafety_1_0_0);
+  definition.version = '1.1.0';
+  definition.sections[0]!.items[0]!.required = true;
+  const url = '/api/v1/questionnaires/social-safety/versions';
+  await inject(app, { method: 'POST', url, headers: admin.headers, payload: definition }, 201);
+  await inject(app, { method: 'POST', url: `${url}/1.1.0/publish`, headers: admin.headers }, 200);
+  return definition.sections[0]!.items[0]!.id;
+}
+
+export interface SurveyWorld {
+  admin: Session;
+  organisationId: string;
+  /** Open today, version 1.1.0, asks age_band. */
+  open: string;
+  clock: TestClock;
+  requiredItem: string;
+}
+
+/** An organisation with the test tree and one measurement open today. */
+export async function surveyWorld(app: App, clock: TestClock): Promise<SurveyWorld> {
+  const admin = await signInAdmin(app);
+  const organisationId = await createOrganisation(app, admin, 'Acme');
+  await importUnits(app, admin, organisationId, TREE);
+  const requiredItem = await publishVersionWithRequiredItem(app, admin);
+  const open = await createMeasurement(app, admin, organisationId, {
+    questionnaire: { key: 'social-safety', version: '1.1.0' },
+    demographics: ['age_band'],
+  });
+  await openMeasurement(app, admin, open);
+  return { admin, organisationId, open, clock, requiredItem };
+}
+
+export async function links(app: App, world: SurveyWorld, count = 1, unitCode = 'NORTH', measurementId = world.open) {
+  return makeLinks(app, world.admin, measurementId, unitCode, count);
+}
+
+export const VALID = (requiredItem: string) => ({ [requiredItem]: 4, ps_mistakes_remembered: 2 });
