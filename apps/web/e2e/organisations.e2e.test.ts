@@ -122,7 +122,7 @@ describe('organisations, units and access in Chromium', () => {
     const organisationUrl = page.url();
     expect(await heading(page)).toBe('Acme Ltd');
     const sections = page.getByRole('navigation', { name: 'Parts of this organisation' });
-    expect(await sections.getByRole('link').allTextContents()).toEqual(['Units', 'Access', 'Audit log']);
+    expect(await sections.getByRole('link').allTextContents()).toEqual(['Units', 'Measurements', 'Access', 'Audit log']);
     await expect.poll(() => page.getByText('This organisation has no units yet').count()).toBe(1);
 
     // A tree with mistakes: every problem is listed with its line, the list is announced and tied to the form.
@@ -332,7 +332,11 @@ describe('organisations, units and access in Chromium', () => {
     await tree.waitFor();
     expect(await tree.textContent()).toContain('Jeugd');
     expect(await tree.textContent()).not.toContain('Financiën');
-    expect(await page.getByRole('navigation', { name: 'Onderdelen van deze organisatie' }).count()).toBe(0);
+    // Besides the units, a unit viewer sees only the measurements.
+    expect(await page.getByRole('navigation', { name: 'Onderdelen van deze organisatie' }).getByRole('link').allTextContents()).toEqual([
+      'Eenheden',
+      'Metingen',
+    ]);
     expect(await page.getByRole('button', { name: 'Eenheden importeren' }).count()).toBe(0);
     await review(page, 'units-viewer-nl');
     await page.goto(`${organisationUrl}/grants`);

@@ -53,6 +53,15 @@ export class Locale {
       Date.parse(iso),
     );
 
+  /** A calendar day from the API (YYYY-MM-DD), read as that day wherever the browser is. */
+  day = (isoDay: string): string => {
+    const [y, m, d] = isoDay.split('-').map(Number);
+    return new Intl.DateTimeFormat(this.#language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' }).format(
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted at once, never kept
+      new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1),
+    );
+  };
+
   #applyToDocument() {
     if (typeof document !== 'undefined') document.documentElement.lang = this.#language;
   }
