@@ -21,6 +21,7 @@ import measurements from './routes/measurements';
 import organisations from './routes/organisations';
 import questionnaires from './routes/questionnaires';
 import survey from './routes/survey';
+import results from './routes/results';
 import tokens from './routes/tokens';
 import units from './routes/units';
 import users from './routes/users';
@@ -95,6 +96,7 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
   await app.register(measurements);
   await app.register(invitations);
   await app.register(survey);
+  await app.register(results);
   await app.register(webApp, { root: config.webDist });
 
   return app;

@@ -39,8 +39,50 @@ export async function newMeasurement(ctx: CaseContext, open = false): Promise<st
   return id;
 }
 
+/** A closed measurement (with its published results) and its frozen SALES unit, made once on first use. */
+function closedMeasurement(ctx: CaseContext): () => Promise<{ id: string; sales: string }> {
+  let made: Promise<{ id: string; sales: string }> | undefined;
+  return () =>
+    (made ??= (async () => {
+      const id = await newMeasurement(ctx, true);
+      const closed = await ctx.app().inject({ method: 'POST', url: `/api/v1/measurements/${id}/close`, headers: ctx.admin().headers });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const units = await ctx.app().inject({ method: 'GET', url: `/api/v1/measurements/${id}/units`, headers: ctx.admin().headers });
+      const sales = (units.json().units as { id: string; code: string }[]).find((u) => u.code === 'SALES')!.id;
+      return { id, sales };
+    })());
+}
+
+const RESULT_READERS: Who[] = ['orgAdmin', 'analyst', 'unitViewer'];
+
 export function measurementCases(ctx: CaseContext): Record<string, { allowed: Who[]; request: (who: Who) => Promise<InjectOptions> | InjectOptions }> {
+  const closed = closedMeasurement(ctx);
+  const results = async (path: string, query = '') => {
+    const { id, sales } = await closed();
+    return { method: 'GET' as const, url: `/api/v1/measurements/${id}/results${path.replace(':sales', sales)}${query.replace(':sales', sales)}` };
+  };
   return {
+    'GET /api/v1/measurements/:id/results': { allowed: RESULT_READERS, request: () => results('') },
+    'GET /api/v1/measurements/:id/results/heatmap': { allowed: RESULT_READERS, request: () => results('/heatmap', '?root=:sales') },
+    'GET /api/v1/measurements/:id/results/units/:unitId': { allowed: RESULT_READERS, request: () => results('/units/:sales') },
+    'GET /api/v1/measurements/:id/results/behaviour': { allowed: RESULT_READERS, request: () => results('/behaviour', '?root=:sales') },
+    'GET /api/v1/measurements/:id/results/trend': { allowed: RESULT_READERS, request: () => results('/trend', '?unitId=:sales') },
+    'POST /api/v1/measurements/:id/results/recompute': {
+      allowed: ADMINS,
+      request: async () => ({ method: 'POST', url: `/api/v1/measurements/${(await closed()).id}/results/recompute` }),
+    },
+    'GET /api/v1/questionnaires/:key/versions/:version/benchmarks': {
+      allowed: ['platformAdmin'],
+      request: () => ({ method: 'GET', url: '/api/v1/questionnaires/social-safety/versions/1.0.0/benchmarks' }),
+    },
+    'POST /api/v1/questionnaires/:key/versions/:version/benchmarks': {
+      allowed: ['platformAdmin'],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/questionnaires/social-safety/versions/1.0.0/benchmarks',
+        payload: { source: ctx.unique('Study'), scales: { psychological_safety: { n: 1000, mean: 62, sd: 18 } } },
+      }),
+    },
     'POST /api/v1/organisations/:id/measurements': {
       allowed: ADMINS,
       request: () => ({

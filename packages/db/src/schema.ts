@@ -190,6 +190,30 @@ export interface ResponseTable {
   submitted_on: CalendarDate;
 }
 
+/** The published result set of a closed measurement (see @socialsafety/scoring PublishedResults). */
+export interface MeasurementResultTable {
+  measurement_id: string;
+  scoring_version: string;
+  /** jsonb: PublishedResults. */
+  results: ColumnType<unknown, string, string>;
+  /** jsonb: the benchmark the comparisons were made with ({ kind, source, organisations? }), or null. */
+  benchmark: ColumnType<unknown, string | null, string | null>;
+  /** jsonb: what the independent auditor checked ({ families, cells, complete }). */
+  audit: ColumnType<unknown, string, string>;
+  computed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Benchmark values imported from outside the deployment, per scale on the 0-100 scale. */
+export interface ExternalBenchmarkTable {
+  id: Generated<string>;
+  questionnaire_version_id: string;
+  source: string;
+  /** jsonb: scale id -> { n, mean, sd }. */
+  scales: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   units: UnitTable;
@@ -205,6 +229,8 @@ export interface Database {
   invitations: InvitationTable;
   drafts: DraftTable;
   responses: ResponseTable;
+  measurement_results: MeasurementResultTable;
+  external_benchmarks: ExternalBenchmarkTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

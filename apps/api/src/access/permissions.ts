@@ -42,6 +42,8 @@ export const permissions = {
   // Participation under rule 7 (counts from k up, under disclosure control) is progress, not results: those who run
   // a measurement, platform administrators included, follow it. Every view is in the audit log.
   'participation.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: true },
+  // Which results exist and which units the viewer starts from; the figures themselves need results.read.
+  'results.overview': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: false },
   'results.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: false, unitScoped: true },
   'export.read': { scope: 'organisation', roles: ['researcher'], platformAdmin: false },
 } as const satisfies Record<string, Permission>;

@@ -15,7 +15,7 @@ export type Source = `params.${string}` | `query.${string}`;
  */
 export type AccessRule =
   | 'public'
-  | { action: Action; organisationFrom?: Source; unitFrom?: Source; measurementFrom?: Source };
+  | { action: Action; organisationFrom?: Source; unitFrom?: Source; measurementFrom?: Source; measurementUnitFrom?: Source };
 
 export interface RouteAccess {
   method: string;
@@ -102,10 +102,17 @@ export default fp(
           ? await organisationOfMeasurement(read(request, rule.measurementFrom))
           : read(request, rule.organisationFrom);
         const unitId = read(request, rule.unitFrom);
+        const measurementId = read(request, rule.measurementFrom);
+        const measurementUnitId = read(request, rule.measurementUnitFrom);
+        // A unit of a measurement's frozen tree is checked through the live units it and its ancestors were copied from.
         const unitPath =
           unitId !== undefined && organisationId !== undefined && UUID.test(unitId) && UUID.test(organisationId)
             ? await app.units.path(organisationId, unitId)
-            : undefined;
+            : measurementUnitId !== undefined && measurementId !== undefined
+              ? UUID.test(measurementUnitId)
+                ? await app.results.sourcePath(measurementId, measurementUnitId)
+                : []
+              : undefined;
         if (!authorize(principal, rule.action, { organisationId, unitPath })) {
           throw new AppError(403, 'FORBIDDEN', 'You do not have permission for this.');
         }

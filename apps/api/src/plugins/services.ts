@@ -9,6 +9,7 @@ import { invitationRepository } from '../repositories/invitations';
 import { measurementRepository } from '../repositories/measurements';
 import { organisationRepository } from '../repositories/organisations';
 import { questionnaireRepository } from '../repositories/questionnaires';
+import { resultsRepository } from '../repositories/results';
 import { sessionRepository } from '../repositories/sessions';
 import { surveyRepository } from '../repositories/survey';
 import { unitRepository } from '../repositories/units';
@@ -22,6 +23,9 @@ import { measurementService, type MeasurementService } from '../services/measure
 import { organisationService, type OrganisationService } from '../services/organisations';
 import { participationService, type ParticipationService } from '../services/participation';
 import { questionnaireService, type QuestionnaireService } from '../services/questionnaires';
+import { benchmarkService, type BenchmarkService } from '../services/benchmarks';
+import { resultsService, type ResultsService } from '../services/results';
+import { resultsPublisher } from '../services/results-publisher';
 import { surveyService, type SurveyService } from '../services/survey';
 import { unitService, type UnitService } from '../services/units';
 
@@ -38,6 +42,8 @@ declare module 'fastify' {
     invitations: InvitationService;
     participation: ParticipationService;
     survey: SurveyService;
+    results: ResultsService;
+    benchmarks: BenchmarkService;
     /** Requests to the public survey endpoints per client address and minute. */
     surveyLimiter: RateLimiter;
   }
@@ -81,11 +87,14 @@ export default fp<ServicesOptions>(
     const measurementRows = measurementRepository(db);
     const invitations = invitationRepository(db);
     const survey = surveyRepository(db);
+    const resultRows = resultsRepository(db);
+    const publisher = resultsPublisher({ measurements: measurementRows, results: resultRows, log: app.log, now });
     const lifecycle = measurementService({
       measurements: measurementRows,
       questionnaires: questionnaireRows,
       organisations: repositories.organisations,
       audit,
+      publisher,
       today,
       now,
     });
@@ -96,6 +105,8 @@ export default fp<ServicesOptions>(
     );
     app.decorate('participation', participationService({ lifecycle, invitations, survey, audit }));
     app.decorate('survey', surveyService({ invitations, survey, lifecycle, today, now }));
+    app.decorate('results', resultsService({ lifecycle, measurements: measurementRows, results: resultRows, publisher, audit }));
+    app.decorate('benchmarks', benchmarkService({ questionnaires: questionnaireRows, results: resultRows, publisher, audit }));
     app.decorate('surveyLimiter', rateLimiter(() => config.surveyLimitPerMinute, 60_000, () => now().getTime()));
 
     await questionnaires.ensureBuiltins();

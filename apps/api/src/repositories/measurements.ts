@@ -186,8 +186,15 @@ export function measurementRepository(db: Kysely<Database>) {
      * rewritten in random order: PostgreSQL stamps every row with the transaction that wrote it (xmin) and stores
      * rows in the order written, so until now a response could be matched to the invitation marked used in the same
      * transaction. After the rewrite every response carries this transaction's stamp and a random position.
+     * `publish` runs last, in the same transaction, on exactly the closed set of responses: when it throws (the
+     * results could not be computed, or the auditor found a leak) nothing of the close is kept.
      */
-    async close(id: string, at: Date, dueOnly?: { today: string }): Promise<TransitionOutcome> {
+    async close(
+      id: string,
+      at: Date,
+      options: { dueOnly?: { today: string }; publish?: (trx: Transaction<Database>) => Promise<void> } = {},
+    ): Promise<TransitionOutcome> {
+      const { dueOnly, publish } = options;
       return db.transaction().execute(async (trx) => {
         const current = await trx
           .selectFrom('measurements')
@@ -203,8 +210,37 @@ export function measurementRepository(db: Kysely<Database>) {
         await sql`
           with moved as (delete from responses where measurement_id = ${id} returning *)
           insert into responses select * from moved order by random()`.execute(trx);
+        if (publish) await publish(trx);
         return { kind: 'done', units: 0 };
       });
+    },
+
+    /** Runs `publish` on a closed measurement, with its row locked so that two recomputations do not interleave. */
+    async republish(id: string, publish: (trx: Transaction<Database>) => Promise<void>): Promise<TransitionOutcome> {
+      return db.transaction().execute(async (trx) => {
+        const current = await trx.selectFrom('measurements').select('status').where('id', '=', id).forUpdate().executeTakeFirst();
+        if (!current) return { kind: 'missing' };
+        if (current.status !== 'closed') return { kind: 'status', status: current.status };
+        await publish(trx);
+        return { kind: 'done', units: 0 };
+      });
+    },
+
+    /**
+     * The live units a frozen unit and its ancestors were copied from, the unit's own first: what a unit viewer's
+     * grant (on a live unit) is checked against. Empty when the unit is not in the measurement.
+     */
+    async sourcePath(measurementId: string, unitId: string): Promise<string[]> {
+      const { rows } = await sql<{ source: string | null }>`
+        with recursive up as (
+          select id, parent_id, source_unit_id, 0 as depth from measurement_units where measurement_id = ${measurementId} and id = ${unitId}
+          union all
+          select u.id, u.parent_id, u.source_unit_id, up.depth + 1
+          from measurement_units u join up on u.id = up.parent_id
+          where u.measurement_id = ${measurementId}
+        )
+        select source_unit_id as source from up order by depth`.execute(db);
+      return rows.flatMap((r) => (r.source === null ? [] : [r.source]));
     },
 
     /** Open measurements whose last day is before `today` (of one organisation, or all). */

@@ -9,6 +9,7 @@ import type { MeasurementRepository, MeasurementRow, MeasurementValues, Transiti
 import type { OrganisationRepository } from '../repositories/organisations';
 import type { QuestionnaireRepository } from '../repositories/questionnaires';
 import type { AuditService } from './audit';
+import type { ResultsPublisher } from './results-publisher';
 import { checkValues, withDefaults, type MeasurementInput } from './measurement-input';
 
 export function measurementView(m: MeasurementRow) {
@@ -52,15 +53,24 @@ export function measurementService(deps: {
   questionnaires: QuestionnaireRepository;
   organisations: OrganisationRepository;
   audit: AuditService;
+  publisher: ResultsPublisher;
   today: Today;
   now: () => Date;
 }) {
-  const { measurements, questionnaires, organisations, audit, today, now } = deps;
+  const { measurements, questionnaires, organisations, audit, publisher, today, now } = deps;
 
-  async function closeAutomatically(request: FastifyRequest | null, id: string, organisationId: string) {
-    const outcome = await measurements.close(id, now(), { today: today() });
+  // Closing publishes: the results are computed, audited and stored in the closing transaction, or nothing happens.
+  async function closeAutomatically(request: FastifyRequest | null, row: MeasurementRow) {
+    const publish = await publisher.prepare(row);
+    const outcome = await measurements.close(row.id, now(), { dueOnly: { today: today() }, publish });
     if (outcome.kind === 'done') {
-      await audit.record(request, 'measurement.close', { actorUserId: null, organisationId, targetType: 'measurement', targetId: id, details: { automatic: true } });
+      await audit.record(request, 'measurement.close', {
+        actorUserId: null,
+        organisationId: row.organisationId,
+        targetType: 'measurement',
+        targetId: row.id,
+        details: { automatic: true },
+      });
     }
   }
 
@@ -68,7 +78,7 @@ export function measurementService(deps: {
     let row = await measurements.find(id);
     if (!row) throw notFound('Measurement');
     if (row.status === 'open' && row.closesAt < today()) {
-      await closeAutomatically(request, id, row.organisationId);
+      await closeAutomatically(request, row);
       row = (await measurements.find(id))!;
     }
     return row;
@@ -123,7 +133,10 @@ export function measurementService(deps: {
 
     async list(request: FastifyRequest, organisationId: string) {
       if (!(await organisations.find(organisationId))) throw notFound('Organisation');
-      for (const id of await measurements.dueForClosing(today(), organisationId)) await closeAutomatically(request, id, organisationId);
+      for (const id of await measurements.dueForClosing(today(), organisationId)) {
+        const row = await measurements.find(id);
+        if (row) await closeAutomatically(request, row);
+      }
       return (await measurements.list(organisationId)).map(measurementView);
     },
 
@@ -191,7 +204,8 @@ export function measurementService(deps: {
 
     async close(request: FastifyRequest, id: string) {
       const current = await load(request, id);
-      const outcome = await measurements.close(id, now());
+      if (current.status !== 'open') throw statusConflict(current.status, 'be closed');
+      const outcome = await measurements.close(id, now(), { publish: await publisher.prepare(current) });
       if (outcome.kind !== 'done') throw failed(outcome, 'be closed');
       await audit.record(request, 'measurement.close', {
         organisationId: current.organisationId,

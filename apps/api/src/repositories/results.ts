@@ -1,0 +1,178 @@
+import type { Database } from '@socialsafety/db';
+import type { MeasurementResponse } from '@socialsafety/scoring';
+import type { Kysely, Transaction } from 'kysely';
+
+/** Rows read per round trip when loading responses: bounded so one query never carries a whole measurement. */
+const PAGE = 5_000;
+
+export interface StoredResults {
+  measurementId: string;
+  scoringVersion: string;
+  /** PublishedResults as stored. */
+  results: unknown;
+  benchmark: unknown;
+  audit: unknown;
+  computedAt: Date;
+}
+
+export interface ResultsRecord {
+  scoringVersion: string;
+  results: unknown;
+  benchmark: unknown;
+  audit: unknown;
+}
+
+export interface ClosedResultsRow {
+  measurementId: string;
+  organisationId: string;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  closedAt: Date | null;
+  definition: unknown;
+  results: unknown;
+}
+
+/** All SQL about published result sets and the benchmarks they are compared with. */
+export function resultsRepository(db: Kysely<Database>) {
+  return {
+    /**
+     * Every response of a measurement as scoring reads it, page by page in id order (keyset pagination), inside the
+     * closing transaction so that the set is exactly the one that was closed.
+     */
+    async responses(trx: Transaction<Database> | Kysely<Database>, measurementId: string): Promise<MeasurementResponse[]> {
+      const out: MeasurementResponse[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const rows = await trx
+          .selectFrom('responses')
+          .select(['id', 'measurement_unit_id as unitId', 'answers', 'demographics'])
+          .where('measurement_id', '=', measurementId)
+          .$if(after !== null, (q) => q.where('id', '>', after!))
+          .orderBy('id')
+          .limit(PAGE)
+          .execute();
+        for (const row of rows) {
+          out.push({
+            unitId: row.unitId,
+            answers: row.answers as MeasurementResponse['answers'],
+            demographics: row.demographics as MeasurementResponse['demographics'],
+          });
+        }
+        if (rows.length < PAGE) return out;
+        after = rows[rows.length - 1]!.id;
+      }
+    },
+
+    /** Stores (or replaces, on recomputation) the published set of a measurement. */
+    async store(trx: Transaction<Database> | Kysely<Database>, measurementId: string, record: ResultsRecord, at: Date): Promise<void> {
+      const values = {
+        scoring_version: record.scoringVersion,
+        results: JSON.stringify(record.results),
+        benchmark: record.benchmark === null ? null : JSON.stringify(record.benchmark),
+        audit: JSON.stringify(record.audit),
+        computed_at: at,
+      };
+      await trx
+        .insertInto('measurement_results')
+        .values({ measurement_id: measurementId, ...values })
+        .onConflict((oc) => oc.column('measurement_id').doUpdateSet(values))
+        .execute();
+    },
+
+    /** When the stored set was computed (cheap: the set itself is not read). */
+    async computedAt(measurementId: string): Promise<Date | undefined> {
+      const row = await db.selectFrom('measurement_results').select('computed_at').where('measurement_id', '=', measurementId).executeTakeFirst();
+      return row?.computed_at;
+    },
+
+    async find(measurementId: string): Promise<StoredResults | undefined> {
+      return db
+        .selectFrom('measurement_results')
+        .select([
+          'measurement_id as measurementId',
+          'scoring_version as scoringVersion',
+          'results',
+          'benchmark',
+          'audit',
+          'computed_at as computedAt',
+        ])
+        .where('measurement_id', '=', measurementId)
+        .executeTakeFirst();
+    },
+
+    /** Closed measurements of an organisation that have results, oldest first (for trends). */
+    async closedOfOrganisation(organisationId: string): Promise<ClosedResultsRow[]> {
+      return db
+        .selectFrom('measurements as m')
+        .innerJoin('measurement_results as r', 'r.measurement_id', 'm.id')
+        .innerJoin('questionnaire_versions as v', 'v.id', 'm.questionnaire_version_id')
+        .select([
+          'm.id as measurementId',
+          'm.organisation_id as organisationId',
+          'm.title',
+          'm.opens_at as opensAt',
+          'm.closes_at as closesAt',
+          'm.closed_at as closedAt',
+          'v.definition',
+          'r.results',
+        ])
+        .where('m.organisation_id', '=', organisationId)
+        .where('m.status', '=', 'closed')
+        .orderBy('m.closes_at')
+        .orderBy('m.closed_at')
+        .execute();
+    },
+
+    /**
+     * For the deployment benchmark: the latest closed measurement with results of each OTHER organisation with this
+     * questionnaire version, as its published organisation-level figures.
+     */
+    async latestResultsPerOtherOrganisation(questionnaireVersionId: string, exceptOrganisationId: string | null): Promise<unknown[]> {
+      const rows = await db
+        .selectFrom('measurements as m')
+        .innerJoin('measurement_results as r', 'r.measurement_id', 'm.id')
+        .select(['m.organisation_id as organisationId', 'r.results'])
+        .distinctOn('m.organisation_id')
+        .where('m.questionnaire_version_id', '=', questionnaireVersionId)
+        .where('m.status', '=', 'closed')
+        .$if(exceptOrganisationId !== null, (q) => q.where('m.organisation_id', '<>', exceptOrganisationId!))
+        .orderBy('m.organisation_id')
+        .orderBy('m.closes_at', 'desc')
+        .orderBy('m.closed_at', 'desc')
+        .execute();
+      return rows.map((r) => r.results);
+    },
+
+    async latestExternalBenchmark(questionnaireVersionId: string) {
+      return db
+        .selectFrom('external_benchmarks')
+        .select(['id', 'source', 'scales', 'created_at as createdAt'])
+        .where('questionnaire_version_id', '=', questionnaireVersionId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+    },
+
+    async externalBenchmarks(questionnaireVersionId: string) {
+      return db
+        .selectFrom('external_benchmarks')
+        .select(['id', 'source', 'scales', 'created_at as createdAt'])
+        .where('questionnaire_version_id', '=', questionnaireVersionId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+    },
+
+    async addExternalBenchmark(questionnaireVersionId: string, source: string, scales: unknown, createdBy: string | null): Promise<string> {
+      const row = await db
+        .insertInto('external_benchmarks')
+        .values({ questionnaire_version_id: questionnaireVersionId, source, scales: JSON.stringify(scales), created_by: createdBy })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+  };
+}
+
+export type ResultsRepository = ReturnType<typeof resultsRepository>;
