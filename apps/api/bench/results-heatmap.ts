@@ -138,7 +138,7 @@ try {
   }
   times.sort((a, b) => a - b);
   process.stdout.write(
-    `heatmap (200 units x ${(await (await fetch(urlOf(0), { headers: { cookie } })).json()).columns.length} scales, full tree ${bytes} bytes), ${REQUESTS} sequential requests: ` +
+    `heatmap (200 units x ${((await (await fetch(urlOf(0), { headers: { cookie } })).json()) as { columns: unknown[] }).columns.length} scales, full tree ${bytes} bytes), ${REQUESTS} sequential requests: ` +
       `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms\n`,
   );
   process.stdout.write(`machine: ${os.cpus().length} cores ${os.cpus()[0]?.model ?? ''}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}\n`);
