@@ -11,6 +11,7 @@ import errors from './plugins/errors';
 import gracefulClose from './plugins/graceful-close';
 import openapi from './plugins/openapi';
 import services from './plugins/services';
+import closeSweep from './plugins/close-sweep';
 import webApp from './plugins/web-app';
 import audit from './routes/audit';
 import auth from './routes/auth';
@@ -81,6 +82,7 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
   await app.register(cookie);
   await app.register(database, { config, migrate });
   await app.register(services, { config, now });
+  await app.register(closeSweep, { minutes: config.closeSweepMinutes });
   // Before every route: it refuses to register an /api route without an access rule.
   await app.register(access);
   await app.register(openapi, { version });

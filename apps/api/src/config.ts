@@ -45,6 +45,7 @@ const envSchema = z.object({
     .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as Europe/Amsterdam')
     .default('Europe/Amsterdam'),
   SURVEY_LIMIT_PER_MINUTE: integer('SURVEY_LIMIT_PER_MINUTE', 1, 1_000_000).default(300),
+  CLOSE_SWEEP_MINUTES: integer('CLOSE_SWEEP_MINUTES', 0, 24 * 60).default(15),
 });
 
 function isTimeZone(name: string): boolean {
@@ -81,6 +82,8 @@ export interface AppConfig {
   timeZone: string;
   /** Requests to the public survey endpoints allowed per client address per minute; then 429. */
   surveyLimitPerMinute: number;
+  /** Every so many minutes, measurements past their closing day are closed (and their results published); 0: never. */
+  closeSweepMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -136,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     timeZone: e.TIME_ZONE,
     surveyLimitPerMinute: e.SURVEY_LIMIT_PER_MINUTE,
+    closeSweepMinutes: e.CLOSE_SWEEP_MINUTES,
   };
 }

@@ -114,6 +114,26 @@ export function measurementService(deps: {
   return {
     load,
 
+    /**
+     * Closes every measurement past its closing day, so that results are published on time even when nobody looks.
+     * One failure (an audit that finds a leak) is logged and does not stop the others. Returns how many closed.
+     */
+    async sweep(log: { error: (obj: object, msg: string) => void }): Promise<number> {
+      let closed = 0;
+      for (const id of await measurements.dueForClosing(today())) {
+        try {
+          const row = await measurements.find(id);
+          if (row) {
+            await closeAutomatically(null, row);
+            closed += 1;
+          }
+        } catch (error) {
+          log.error({ err: error, measurementId: id }, 'automatic close failed');
+        }
+      }
+      return closed;
+    },
+
     organisationOf: (id: string) => measurements.organisationOf(id),
 
     async create(request: FastifyRequest, organisationId: string, input: MeasurementInput) {
