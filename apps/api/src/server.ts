@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type AppConfig } from './config';
+import { demoSetting, firstRunDemo, type DemoSetting } from './demo/first-run';
 
 /**
  * Entry point: read configuration, build the app, listen, and close gracefully on SIGTERM/SIGINT: stop accepting
@@ -7,8 +8,10 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
  */
 async function main(): Promise<void> {
   let config: AppConfig;
+  let demo: DemoSetting;
   try {
     config = loadConfig();
+    demo = demoSetting(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`socialsafety: ${error.message}\n`);
@@ -18,6 +21,12 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config });
+  // Before the signal handlers: Ctrl-C while the demo loads simply stops the process (PGlite survives that).
+  const firstRun = await firstRunDemo(app, config, demo, { stdin: process.stdin, stderr: process.stderr });
+  if (firstRun.kind === 'cancelled') {
+    await app.close();
+    process.exit(130);
+  }
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -42,7 +51,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
 
-  await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port });
+  if (firstRun.kind === 'loaded') process.stderr.write(`${firstRun.lines(config.port === 0 ? address : config.publicUrl).join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

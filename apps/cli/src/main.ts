@@ -4,7 +4,7 @@ import { openDatabase } from './database';
 import { readPassword } from './prompt';
 
 /** `pnpm cli …`: operator commands that work without a running server. */
-async function run(command: Exclude<Command, { kind: 'help' }>): Promise<string> {
+async function run(command: Exclude<Command, { kind: 'help' | 'demo' }>): Promise<string> {
   const password = await readPassword();
   const problem = passwordProblem(password);
   if (problem) throw new Error(`the password ${problem}`);
@@ -42,9 +42,15 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    process.stdout.write(`${await run(command)}\n`);
+    // Loaded only for this command: it brings in the whole API, which the account commands do not need.
+    if (command.kind === 'demo') await (await import('./demo')).demo(command);
+    else process.stdout.write(`${await run(command)}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`socialsafety: ${error.message}\n\n${usage}\n`);
+      return 64; // EX_USAGE
+    }
     const message = error instanceof AccountError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`socialsafety: ${message}\n`);
     return 1;

@@ -79,7 +79,48 @@ describe('pnpm cli user create', () => {
   });
 });
 
+describe('pnpm cli demo', () => {
+  it('loads a demo organisation with a progress report on stderr and a summary with the sign-in on stdout', async () => {
+    const run = await cli(['demo', '--employees', '40', '--seed', '2', '--name', 'Test'], '');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('DEMO DATA: synthetic answers of invented employees');
+    expect(run.stdout).toContain('Organisation  Demo — Test: 40 employees');
+    expect(run.stdout).toMatch(/Sign in at http:\/\/localhost:3000 \(once the server runs: pnpm start\) as demo@socialsafety\.example with the password [a-z2-9-]{23}\n/);
+    // Not a terminal here: plain progress lines, no carriage returns.
+    expect(run.stderr).toMatch(/^ {2}100% {2}\d+ \/ \d+ responses$/m);
+    expect(run.stderr).not.toContain('\r');
+
+    const { db, close } = await openDatabase(env);
+    try {
+      const organisation = await db.selectFrom('organisations').select('id').where('name', '=', 'Demo — Test').executeTakeFirstOrThrow();
+      const measurements = await db.selectFrom('measurements').select('status').where('organisation_id', '=', organisation.id).execute();
+      expect(measurements.map((m) => m.status)).toEqual(['closed', 'closed']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses a bad option before touching the database, with the usage', async () => {
+    const run = await cli(['demo', '--employees', '5'], '');
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('socialsafety: --employees must be a whole number from 20 to 50000, or one of small, medium, large');
+    expect(run.stderr).toContain('usage: pnpm cli <command>');
+  });
+});
+
 describe('parseArgs', () => {
+  it('reads the demo command and its options, as typed', () => {
+    expect(parseArgs(['demo'])).toEqual({ kind: 'demo' });
+    expect(parseArgs(['--', 'demo', '--employees', 'small', '--seed=7', '--name', 'Gemeente Rivierstad'])).toEqual({
+      kind: 'demo',
+      employees: 'small',
+      seed: '7',
+      name: 'Gemeente Rivierstad',
+    });
+    expect(() => parseArgs(['demo', '--seed'])).toThrow('--seed needs a value');
+    expect(() => parseArgs(['demo', '--email', 'a@b.nl'])).toThrow("unknown option '--email'");
+  });
+
   it('reads the commands and their options', () => {
     expect(parseArgs(['user', 'create', '--email=a@b.nl', '--platform-admin'])).toEqual({ kind: 'user-create', email: 'a@b.nl', platformAdmin: true });
     expect(parseArgs(['--', 'user', 'password', '--email', 'a@b.nl'])).toEqual({ kind: 'user-password', email: 'a@b.nl' });
