@@ -32,7 +32,7 @@ describe('GET /api/v1/survey/:token', () => {
       draftsAvailable: true,
       language: 'nl',
       draft: null,
-      anonymity: { language: 'nl', title: 'Uw antwoorden zijn anoniem' },
+      anonymity: { language: 'nl', title: 'Je antwoorden zijn anoniem' },
     });
     expect(typeof body.questionnaire.title).toBe('string');
     expect(body.questionnaire.demographics.map((d: { id: string }) => d.id)).toEqual(['age_band']);

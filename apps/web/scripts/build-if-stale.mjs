@@ -16,7 +16,7 @@ function newest(target) {
   return latest;
 }
 
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../../packages/instrument/src']
+const sources = ['src', 'public', 'index.html', 'survey.html', 'vite.config.ts', 'package.json', '../../packages/instrument/src']
   .map((p) => path.join(root, p))
   .filter((p) => existsSync(p));
 const sourceTime = Math.max(...sources.map(newest));

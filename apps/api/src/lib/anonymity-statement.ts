@@ -25,14 +25,14 @@ const catalogue: Catalogue = {
     ],
   }),
   nl: (k, drafts) => ({
-    title: 'Uw antwoorden zijn anoniem',
+    title: 'Je antwoorden zijn anoniem',
     points: [
-      'Uw antwoorden worden bewaard zonder uw naam, uw e-mailadres, deze link, uw IP-adres, uw apparaat of het tijdstip waarop u antwoordde. Alleen de datum wordt bewaard.',
-      'Het systeem legt niet vast welke antwoorden bij welke link horen. Niemand, niet uw leidinggevende en niet HR, kan uw antwoorden opzoeken.',
+      'Je antwoorden worden bewaard zonder je naam, je e-mailadres, deze link, je IP-adres, je apparaat of het tijdstip waarop je antwoordde. Alleen de datum wordt bewaard.',
+      'Het systeem legt niet vast welke antwoorden bij welke link horen. Niemand, niet je leidinggevende en niet HR, kan je antwoorden opzoeken.',
       `Uitkomsten worden pas getoond als de vragenlijst gesloten is, en alleen voor groepen van minstens ${k} mensen. Kleinere groepen blijven verborgen, ook als ze uit te rekenen zouden zijn door de ene groep van de andere af te trekken.`,
       drafts
-        ? 'Tot u uw antwoorden verstuurt, wordt uw voortgang bij deze link bewaard, zodat u later verder kunt. Die wordt verwijderd zodra u verstuurt, en als de vragenlijst sluit.'
-        : 'Deze link wordt door meerdere mensen gebruikt. Daarom wordt uw voortgang niet op de server bewaard. Vul de vragenlijst in één keer in.',
+        ? 'Tot je je antwoorden verstuurt, wordt je voortgang bij deze link bewaard, zodat je later verder kunt. Die wordt verwijderd zodra je verstuurt, en als de vragenlijst sluit.'
+        : 'Deze link wordt door meerdere mensen gebruikt. Daarom wordt je voortgang niet op de server bewaard. Vul de vragenlijst in één keer in.',
       'Van deze link wordt alleen een vingerafdruk bewaard waaruit de link niet terug te halen is.',
     ],
   }),
