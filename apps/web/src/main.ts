@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './styles.css';
+import './results.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app element in index.html');

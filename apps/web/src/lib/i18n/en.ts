@@ -1,3 +1,5 @@
+import { resultsEn } from './results-en';
+
 /** English messages. The keys of this catalogue are the source of truth: every other language must have them all. */
 export const en = {
   'app.name': 'socialsafety',
@@ -367,6 +369,7 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the home page',
+  ...resultsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -62,6 +62,25 @@ export class Locale {
     );
   };
 
+  /**
+   * A number written the way readers of this language expect (decimal comma in Dutch). `signed` puts a plus before
+   * positive numbers, for differences.
+   */
+  number = (value: number, { digits = 0, signed = false }: { digits?: number; signed?: boolean } = {}): string =>
+    new Intl.NumberFormat(this.#tag(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+    }).format(value);
+
+  /** A percentage from 0-100 (not a fraction): "12%" in English, "12%" in Dutch too, with a decimal comma. */
+  percent = (value: number, digits = 0): string =>
+    new Intl.NumberFormat(this.#tag(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value / 100);
+
+  #tag(): string {
+    return this.#language === 'nl' ? 'nl-NL' : 'en-GB';
+  }
+
   #applyToDocument() {
     if (typeof document !== 'undefined') document.documentElement.lang = this.#language;
   }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { resultsNl } from './results-nl';
 
 /** Dutch messages. Typed against the English keys, so a missing translation fails the type check. */
 export const nl: Record<MessageKey, string> = {
@@ -369,4 +370,5 @@ export const nl: Record<MessageKey, string> = {
   'notFound.title': 'Pagina niet gevonden',
   'notFound.body': 'Op dit adres staat geen pagina.',
   'notFound.home': 'Naar de startpagina',
+  ...resultsNl,
 };
