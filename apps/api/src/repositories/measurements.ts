@@ -116,6 +116,15 @@ export function measurementRepository(db: Kysely<Database>) {
       return detailed().where('m.id', '=', id).executeTakeFirst();
     },
 
+    /** The few fields a results read needs, without the questionnaire definition (large, and cached by results). */
+    async summary(id: string) {
+      return db
+        .selectFrom('measurements')
+        .select(['id', 'organisation_id as organisationId', 'title', 'status', 'closes_at as closesAt', 'closed_at as closedAt'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+    },
+
     async list(organisationId: string): Promise<MeasurementRow[]> {
       return detailed().where('m.organisation_id', '=', organisationId).orderBy('m.created_at', 'desc').orderBy('m.id').execute();
     },

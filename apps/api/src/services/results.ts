@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { unitScope, type Principal } from '../access/authorize';
 import { conflict, notFound } from '../lib/errors';
 import { subtreeIds } from '../lib/subtree';
-import type { MeasurementRepository, MeasurementRow, MeasurementUnitRow } from '../repositories/measurements';
+import type { MeasurementRepository, MeasurementUnitRow } from '../repositories/measurements';
 import type { ResultsRepository, StoredResults } from '../repositories/results';
 import type { AuditService } from './audit';
 import type { BenchmarkUsed } from './benchmark';
@@ -40,7 +40,7 @@ export function resultsService(deps: {
   const cache = new Map<string, { computedAt: number; stored: StoredResults; units: MeasurementUnitRow[]; definition: QuestionnaireDefinition }>();
   const CACHED_SETS = 8;
 
-  async function load(id: string, definition: QuestionnaireDefinition) {
+  async function load(id: string) {
     const computedAt = await results.computedAt(id);
     if (computedAt === undefined) {
       throw conflict('RESULTS_NOT_COMPUTED', 'This measurement was closed without results: an organisation administrator can compute them (POST …/results/recompute).');
@@ -52,7 +52,9 @@ export function resultsService(deps: {
       return hit;
     }
     const stored = await results.find(id);
-    if (!stored) throw conflict('RESULTS_NOT_COMPUTED', 'The results were removed meanwhile; read them again.');
+    const full = await measurements.find(id);
+    if (!stored || !full) throw conflict('RESULTS_NOT_COMPUTED', 'The results were removed meanwhile; read them again.');
+    const definition = full.definition as QuestionnaireDefinition;
     // A published version's definition never changes: the cached one stands for it (and keeps its texts cached).
     const entry = { computedAt: stored.computedAt.getTime(), stored, units: await measurements.units(id), definition };
     cache.delete(id);
@@ -62,15 +64,22 @@ export function resultsService(deps: {
   }
 
   async function published(request: FastifyRequest, principal: Principal, id: string, language: string | undefined) {
-    const m = await lifecycle.load(request, id);
+    // A light read first: the definition is only loaded when the cached set is stale; an open measurement goes through
+    // the lifecycle, which closes it when its closing day has passed.
+    let m = await measurements.summary(id);
+    if (m?.status === 'open') {
+      await lifecycle.load(request, id);
+      m = await measurements.summary(id);
+    }
+    if (!m) throw notFound('Measurement');
     if (m.status !== 'closed') {
       throw conflict('RESULTS_NOT_AVAILABLE', `The measurement is ${m.status}: results are published when it closes.`, { status: m.status });
     }
-    const { stored, units, definition } = await load(id, m.definition as QuestionnaireDefinition);
+    const { stored, units, definition } = await load(id);
     const scope = unitScope(principal, 'results.read', m.organisationId);
     const visible = scope === 'all' ? null : subtreeIds(units, units.filter((u) => u.sourceUnitId !== null && scope.includes(u.sourceUnitId)).map((u) => u.id));
     const ctx = resultsContext(stored.results as PublishedResults, definition, units, language, visible);
-    return { m, stored, units, ctx };
+    return { m, stored, units, ctx, definition };
   }
 
   /** The units a viewer starts from: the organisation, or the top of each subtree they may see. */
@@ -89,7 +98,7 @@ export function resultsService(deps: {
     return id;
   }
 
-  const record = (request: FastifyRequest, m: MeasurementRow, details: Record<string, unknown>) =>
+  const record = (request: FastifyRequest, m: { id: string; organisationId: string }, details: Record<string, unknown>) =>
     audit.record(request, 'results.read', { organisationId: m.organisationId, targetType: 'measurement', targetId: m.id, details });
 
   const benchmarkInfo = (stored: { benchmark: unknown }) => {
@@ -159,11 +168,11 @@ export function resultsService(deps: {
      * organisation, each figure as that measurement published it; scales follow the questionnaire's trend map.
      */
     async trend(request: FastifyRequest, principal: Principal, id: string, unitId: string | undefined, lang?: string) {
-      const { m, units, ctx } = await published(request, principal, id, lang);
+      const { m, units, ctx, definition } = await published(request, principal, id, lang);
       const unit = unitIn(ctx, unitId);
       const source = units.find((u) => u.id === unit)?.sourceUnitId ?? null;
       await record(request, m, { view: 'trend', unitId: unit });
-      const current = m.definition as QuestionnaireDefinition;
+      const current = definition;
       const earlier = (await results.closedOfOrganisation(m.organisationId)).filter((row) => row.measurementId !== m.id && row.closesAt <= m.closesAt);
       const points: { measurementId: string; title: string; closesAt: string; unitResult: PublishedResults['units'][number] | undefined; keys: Map<string, string> }[] = [];
       for (const row of earlier) {
