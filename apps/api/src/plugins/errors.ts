@@ -3,6 +3,10 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors';
 import type { ErrorBody } from '../lib/error-body';
+import { isDatabaseUnavailable } from './database';
+
+/** Seconds a client should wait before retrying while the database is unavailable: a restart takes about this long. */
+const RETRY_AFTER_SECONDS = 2;
 
 function send(reply: FastifyReply, status: number, body: ErrorBody['error']) {
   return reply.status(status).type('application/json; charset=utf-8').send({ error: body });
@@ -44,6 +48,17 @@ export default fp(
       if (isResponseSerializationError(error)) {
         request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
         return send(reply, 500, { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.' });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Not a bug: a state that passes. A transaction that lost its connection is rolled back by the server (only one
+        // cut off while committing may have been stored), and a submission retried with its submission id is stored
+        // once either way, so the client is told to retry.
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return send(reply, 503, {
+          code: 'UNAVAILABLE',
+          message: 'The service is temporarily unavailable. Please try again shortly.',
+        });
       }
       const status = error.statusCode ?? 500;
       if (status >= 500) {
