@@ -52,7 +52,8 @@ export const overview = z
   .object({
     measurementId: z.uuid(),
     title: z.string(),
-    closesAt: z.string(),
+    closesAt: z.string().meta({ description: 'The last day people could answer' }),
+    closedAt: z.string().nullable().meta({ description: 'When it was closed' }),
     computedAt: z.string(),
     scoringVersion: z.string(),
     questionnaire: z.object({ key: z.string(), version: z.string() }),
@@ -61,7 +62,9 @@ export const overview = z
     kSensitive: z.number().int(),
     benchmark,
     roots: z.array(z.uuid()).meta({ description: 'Where this viewer starts: the organisation, or the top of each subtree they may see' }),
-    units: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), parentId: z.uuid().nullable(), responses: count })),
+    units: z
+      .array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), parentId: z.uuid().nullable(), responses: count }))
+      .meta({ description: 'In tree order: every parent before its children, siblings by code' }),
     scales: z.array(scaleColumn),
     demographics: z.array(z.object({ id: z.string(), categories: z.array(z.string()).readonly() })),
   })

@@ -3,7 +3,7 @@ import { figureTrend, trendMetricKeys, type FigureOrHidden, type PublishedResult
 import type { FastifyRequest } from 'fastify';
 import { unitScope, type Principal } from '../access/authorize';
 import { conflict, notFound } from '../lib/errors';
-import { subtreeIds } from '../lib/subtree';
+import { subtreeIds, topDown } from '../lib/subtree';
 import type { MeasurementRepository, MeasurementUnitRow } from '../repositories/measurements';
 import type { ResultsRepository, StoredResults } from '../repositories/results';
 import type { AuditService } from './audit';
@@ -117,6 +117,7 @@ export function resultsService(deps: {
         measurementId: m.id,
         title: m.title,
         closesAt: m.closesAt,
+        closedAt: m.closedAt?.toISOString() ?? null,
         computedAt: stored.computedAt.toISOString(),
         scoringVersion: stored.scoringVersion,
         questionnaire: ctx.results.questionnaire,
@@ -125,7 +126,7 @@ export function resultsService(deps: {
         kSensitive: ctx.results.kSensitive,
         benchmark: benchmarkInfo(stored),
         roots: rootsOf(ctx),
-        units: [...ctx.units.values()]
+        units: topDown([...ctx.units.values()])
           .filter((u) => ctx.visible === null || ctx.visible.has(u.id))
           .map((u) => ({
             id: u.id,
