@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from './config';
@@ -11,6 +11,7 @@ import errors from './plugins/errors';
 import gracefulClose from './plugins/graceful-close';
 import openapi from './plugins/openapi';
 import services from './plugins/services';
+import textGuard from './plugins/text-guard';
 import closeSweep from './plugins/close-sweep';
 import webApp from './plugins/web-app';
 import audit from './routes/audit';
@@ -23,6 +24,7 @@ import organisations from './routes/organisations';
 import questionnaires from './routes/questionnaires';
 import survey from './routes/survey';
 import results from './routes/results';
+import researchExport from './routes/export';
 import tokens from './routes/tokens';
 import units from './routes/units';
 import users from './routes/users';
@@ -58,12 +60,20 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router meets before any route runs (a malformed URL) get the API's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply)
+        .status(error.statusCode ?? 400)
+        .type('application/json; charset=utf-8')
+        .send({ error: { code: 'BAD_REQUEST', message: `Invalid request: ${error.message}` } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errors);
+  await app.register(textGuard);
   await app.register(gracefulClose);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -99,6 +109,7 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
   await app.register(invitations);
   await app.register(survey);
   await app.register(results);
+  await app.register(researchExport, { timeZone: config.timeZone, now });
   await app.register(webApp, { root: config.webDist });
 
   return app;

@@ -54,6 +54,8 @@ function closedMeasurement(ctx: CaseContext): () => Promise<{ id: string; sales:
 }
 
 const RESULT_READERS: Who[] = ['orgAdmin', 'analyst', 'unitViewer'];
+/** The research export: researchers and organisation administrators; a platform administrator needs a grant. */
+const EXPORTERS: Who[] = ['orgAdmin', 'researcher'];
 
 export function measurementCases(ctx: CaseContext): Record<string, { allowed: Who[]; request: (who: Who) => Promise<InjectOptions> | InjectOptions }> {
   const closed = closedMeasurement(ctx);
@@ -67,6 +69,14 @@ export function measurementCases(ctx: CaseContext): Record<string, { allowed: Wh
     'GET /api/v1/measurements/:id/results/units/:unitId': { allowed: RESULT_READERS, request: () => results('/units/:sales') },
     'GET /api/v1/measurements/:id/results/behaviour': { allowed: RESULT_READERS, request: () => results('/behaviour', '?root=:sales') },
     'GET /api/v1/measurements/:id/results/trend': { allowed: RESULT_READERS, request: () => results('/trend', '?unitId=:sales') },
+    'GET /api/v1/measurements/:id/export': {
+      allowed: EXPORTERS,
+      request: async () => ({ method: 'GET', url: `/api/v1/measurements/${(await closed()).id}/export?qi=unit` }),
+    },
+    'GET /api/v1/measurements/:id/export/preview': {
+      allowed: EXPORTERS,
+      request: async () => ({ method: 'GET', url: `/api/v1/measurements/${(await closed()).id}/export/preview` }),
+    },
     'POST /api/v1/measurements/:id/results/recompute': {
       allowed: ADMINS,
       request: async () => ({ method: 'POST', url: `/api/v1/measurements/${(await closed()).id}/results/recompute` }),

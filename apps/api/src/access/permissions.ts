@@ -45,7 +45,7 @@ export const permissions = {
   // Which results exist and which units the viewer starts from; the figures themselves need results.read.
   'results.overview': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: false },
   'results.read': { scope: 'organisation', roles: ['org_admin', 'analyst', 'unit_viewer'], platformAdmin: false, unitScoped: true },
-  'export.read': { scope: 'organisation', roles: ['researcher'], platformAdmin: false },
+  'export.read': { scope: 'organisation', roles: ['researcher', 'org_admin'], platformAdmin: false },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof permissions;

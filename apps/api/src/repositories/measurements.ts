@@ -91,7 +91,6 @@ export function measurementRepository(db: Kysely<Database>) {
         'v.questionnaire_key as questionnaireKey',
         'v.version as questionnaireVersion',
         'v.status as versionStatus',
-        'v.definition',
         'm.title',
         'm.languages',
         'm.demographics',
@@ -106,6 +105,28 @@ export function measurementRepository(db: Kysely<Database>) {
         sql<boolean>`exists (select 1 from measurement_units u where u.measurement_id = m.id)`.as('unitsFrozen'),
       ]);
 
+  // Definitions are large (about 100 kB of jsonb) and never change once published (a trigger refuses it), while
+  // every survey request and every read of a measurement needs one: each version's is read once per process.
+  const definitions = new Map<string, Promise<unknown>>();
+  const definitionOf = (versionId: string): Promise<unknown> => {
+    let known = definitions.get(versionId);
+    if (!known) {
+      known = db
+        .selectFrom('questionnaire_versions')
+        .select('definition')
+        .where('id', '=', versionId)
+        .executeTakeFirstOrThrow()
+        .then((row) => row.definition);
+      known.catch(() => definitions.delete(versionId));
+      definitions.set(versionId, known);
+    }
+    return known;
+  };
+  const withDefinition = async <T extends { questionnaireVersionId: string }>(row: T): Promise<T & { definition: unknown }> => ({
+    ...row,
+    definition: await definitionOf(row.questionnaireVersionId),
+  });
+
   return {
     async organisationOf(id: string): Promise<string | undefined> {
       const row = await db.selectFrom('measurements').select('organisation_id').where('id', '=', id).executeTakeFirst();
@@ -113,7 +134,8 @@ export function measurementRepository(db: Kysely<Database>) {
     },
 
     async find(id: string): Promise<MeasurementRow | undefined> {
-      return detailed().where('m.id', '=', id).executeTakeFirst();
+      const row = await detailed().where('m.id', '=', id).executeTakeFirst();
+      return row && withDefinition(row);
     },
 
     /** The few fields a results read needs, without the questionnaire definition (large, and cached by results). */
@@ -126,7 +148,8 @@ export function measurementRepository(db: Kysely<Database>) {
     },
 
     async list(organisationId: string): Promise<MeasurementRow[]> {
-      return detailed().where('m.organisation_id', '=', organisationId).orderBy('m.created_at', 'desc').orderBy('m.id').execute();
+      const rows = await detailed().where('m.organisation_id', '=', organisationId).orderBy('m.created_at', 'desc').orderBy('m.id').execute();
+      return Promise.all(rows.map(withDefinition));
     },
 
     async create(organisationId: string, values: MeasurementValues): Promise<string> {
