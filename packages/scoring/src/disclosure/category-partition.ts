@@ -19,8 +19,14 @@ function byFirstCategory(a: Block, b: Block): number {
   return (a[0] as number) - (b[0] as number);
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 function mergeBlocks(blocks: readonly Block[]): Block {
-  return blocks.flat().sort((a, b) => a - b);
+  const merged: number[] = [];
+  for (const block of blocks) for (const category of block) merged.push(category);
+  return merged.sort(ascending);
 }
 
 /**
@@ -82,27 +88,78 @@ export function refineWithin(
     if (count > 0 && count < threshold) return null;
   }
   const owner = ownerOf(ancestor);
-  const inside: Block[][] = ancestor.map(() => []);
   for (const block of own) {
     const index = owner[block[0] as number] ?? -1;
-    if (index < 0 || block.some((category) => owner[category] !== index)) {
-      throw new Error('category partition: a starting block straddles two ancestor blocks');
-    }
-    inside[index]?.push(block);
+    let straddles = index < 0;
+    for (const category of block) if (owner[category] !== index) straddles = true;
+    if (straddles) throw new Error('category partition: a starting block straddles two ancestor blocks');
   }
   const result: Block[] = [];
   for (let index = 0; index < ancestor.length; index++) {
     const block = ancestor[index] as Block;
     if (blockCount(counts, offset, block) === 0) result.push(block);
-    else result.push(...mergeSmallBlocks(inside[index] ?? [], counts, offset, threshold));
+    else pushMergedWithin(result, own, owner, index, counts, offset, threshold);
   }
   return result.sort(byFirstCategory);
 }
 
+/**
+ * mergeSmallBlocks of the starting blocks inside one ancestor block, pushed onto `result` (unsorted: the caller
+ * sorts). The same decisions as mergeSmallBlocks, without building the intermediate lists: this runs for every unit
+ * of every family the results engine solves.
+ */
+function pushMergedWithin(
+  result: Block[],
+  own: readonly Block[],
+  owner: Int32Array,
+  index: number,
+  counts: Float64Array,
+  offset: number,
+  threshold: number,
+): void {
+  let small = 0;
+  let smallSum = 0;
+  let large = 0;
+  let rescue = -1;
+  let rescueCount = 0;
+  for (let j = 0; j < own.length; j++) {
+    const block = own[j] as Block;
+    if (owner[block[0] as number] !== index) continue;
+    const count = blockCount(counts, offset, block);
+    if (count < threshold) {
+      small++;
+      smallSum += count;
+      continue;
+    }
+    large++;
+    if (rescue < 0 || count < rescueCount || (count === rescueCount && (block[0] as number) < (own[rescue]?.[0] as number))) {
+      rescue = j;
+      rescueCount = count;
+    }
+  }
+  // Rule 3 as in mergeSmallBlocks: the small blocks become "other"; a nonzero "other" below threshold takes in the
+  // smallest large block, unless there is none.
+  const keepOther = small > 0;
+  const takesRescue = keepOther && smallSum !== 0 && smallSum < threshold && large > 0;
+  const merged: number[] = [];
+  for (let j = 0; j < own.length; j++) {
+    const block = own[j] as Block;
+    if (owner[block[0] as number] !== index) continue;
+    const isSmall = blockCount(counts, offset, block) < threshold;
+    if (isSmall || (takesRescue && j === rescue)) for (const category of block) merged.push(category);
+    else result.push(block);
+  }
+  if (keepOther) result.push(merged.sort(ascending));
+}
+
 const owners = new WeakMap<Partition, Int32Array>();
+// Units are visited siblings together, so most lookups ask for the partition asked for last.
+let lastPartition: Partition | null = null;
+let lastOwner: Int32Array = new Int32Array(0);
 
 /** category -> index of the block holding it (cached: a partition is consulted by every unit below it). */
 export function ownerOf(partition: Partition): Int32Array {
+  if (partition === lastPartition) return lastOwner;
   let owner = owners.get(partition);
   if (owner === undefined) {
     let width = 0;
@@ -114,6 +171,8 @@ export function ownerOf(partition: Partition): Int32Array {
     });
     owners.set(partition, owner);
   }
+  lastPartition = partition;
+  lastOwner = owner;
   return owner;
 }
 

@@ -88,8 +88,14 @@ export function solveCuts(
   for (const unit of tree.topDown) {
     const blocks = partitions[unit];
     if (blocks === null || blocks === undefined) continue;
+    let fails = false;
+    for (const block of blocks) {
+      const atom = subtreeBlock(demographic, unit, block) - blockCount(covered, unit * width, block);
+      if (atom > 0 && atom < threshold) fails = true;
+    }
+    if (!fails) continue;
     const atoms = blocks.map((block) => subtreeBlock(demographic, unit, block) - blockCount(covered, unit * width, block));
-    if (failingBlock(atoms, threshold) >= 0) repairBlockAtoms(tree, demographic, unit, blocks, atoms, hasCut, partitions, threshold);
+    repairBlockAtoms(tree, demographic, unit, blocks, atoms, hasCut, partitions, threshold);
   }
   assertCuts(tree, demographic, published, partitions, threshold);
   return partitions;
@@ -166,17 +172,21 @@ function choosePartition(
   threshold: number,
 ): Partition {
   const width = demographic.categories.length;
+  const children = tree.children[unit] ?? [];
+  if (children.length === 0) return natural;
+  const group = ancestor === null ? null : ownerOf(ancestor);
+  const groupOf = (category: number) => (group === null ? 0 : (group[category] as number));
+  const candidates = coarsenings(natural, groupOf, demographic.subtree, unit * width);
+  // The natural partition is the first candidate: with no other there is nothing to weigh.
+  if (candidates.length === 1) return natural;
   const descendants: number[] = [];
-  const stack = [...(tree.children[unit] ?? [])];
+  const stack = [...children];
   while (stack.length > 0) {
     const next = stack.pop() as number;
     if (published[next] === 1) descendants.push(next * width);
     for (const child of tree.children[next] ?? []) stack.push(child);
   }
   if (descendants.length === 0) return natural;
-  const group = ancestor === null ? null : ownerOf(ancestor);
-  const groupOf = (category: number) => (group === null ? 0 : (group[category] as number));
-  const candidates = coarsenings(natural, groupOf, demographic.subtree, unit * width);
   return chooseCoarsening(candidates, demographic.subtree, unit * width, descendants, threshold);
 }
 
@@ -224,29 +234,36 @@ function assertCuts(
   for (const unit of tree.topDown) {
     const blocks = partitions[unit];
     if (blocks === null || blocks === undefined) continue;
-    const where = `${demographic.id} cut of ${tree.ids[unit]}`;
-    if (published[unit] !== 1) throw new Error(`${where} on an unpublished unit`);
+    if (published[unit] !== 1) throw new Error(`${cutName(tree, demographic, unit)} on an unpublished unit`);
     seen.fill(0);
     let covers = 0;
     for (const block of blocks) {
       for (const category of block) {
-        if (seen[category] === 1) throw new Error(`${where} does not partition the categories`);
+        if (seen[category] === 1) throw new Error(`${cutName(tree, demographic, unit)} does not partition the categories`);
         seen[category] = 1;
         covers++;
       }
     }
-    if (covers !== width) throw new Error(`${where} does not partition the categories`);
+    if (covers !== width) throw new Error(`${cutName(tree, demographic, unit)} does not partition the categories`);
     let ancestor = tree.parent[unit] as number;
     while (ancestor >= 0 && partitions[ancestor] === null) ancestor = tree.parent[ancestor] as number;
     const owner = ancestor >= 0 ? ownerOf(partitions[ancestor] as Partition) : null;
     for (const block of blocks) {
       const count = subtreeBlock(demographic, unit, block);
-      if (count > 0 && count < threshold) throw new Error(`${where} publishes a block below threshold`);
-      if (owner !== null && block.some((c) => owner[c] !== owner[block[0] as number])) {
-        throw new Error(`${where} does not refine its ancestor's cut`);
-      }
+      if (count > 0 && count < threshold) throw new Error(`${cutName(tree, demographic, unit)} publishes a block below threshold`);
+      if (owner !== null && !insideOneBlock(owner, block)) throw new Error(`${cutName(tree, demographic, unit)} does not refine its ancestor's cut`);
       const atom = count - blockCount(covered, unit * width, block);
-      if (atom > 0 && atom < threshold) throw new Error(`${where} exposes a block remainder`);
+      if (atom > 0 && atom < threshold) throw new Error(`${cutName(tree, demographic, unit)} exposes a block remainder`);
     }
   }
+}
+
+function insideOneBlock(owner: Int32Array, block: Block): boolean {
+  const first = owner[block[0] as number];
+  for (const category of block) if (owner[category] !== first) return false;
+  return true;
+}
+
+function cutName(tree: IndexedTree, demographic: IndexedDemographic, unit: number): string {
+  return `${demographic.id} cut of ${tree.ids[unit]}`;
 }

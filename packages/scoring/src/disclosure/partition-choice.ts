@@ -78,21 +78,20 @@ export function subtreeYield(
   descendants: readonly number[],
   threshold: number,
 ): number {
-  let total = 0;
-  for (const at of [offset, ...descendants]) {
-    let cells = 0;
-    let usable = true;
-    for (const block of partition) {
-      const count = blockCount(counts, at, block);
-      if (count > 0 && count < threshold) {
-        usable = false;
-        break;
-      }
-      if (count > 0) cells++;
-    }
-    if (usable && cells >= 2) total += cells;
-  }
+  let total = cellsAt(partition, counts, offset, threshold);
+  for (const at of descendants) total += cellsAt(partition, counts, at, threshold);
   return total;
+}
+
+/** The nonzero blocks of the partition in the group counted at `at`, or 0 when a block is in (0, threshold) or fewer than 2 are nonzero. */
+function cellsAt(partition: Partition, counts: Float64Array, at: number, threshold: number): number {
+  let cells = 0;
+  for (const block of partition) {
+    const count = blockCount(counts, at, block);
+    if (count > 0 && count < threshold) return 0;
+    if (count > 0) cells++;
+  }
+  return cells >= 2 ? cells : 0;
 }
 
 /** The candidate with the highest yield; the finest on ties. */

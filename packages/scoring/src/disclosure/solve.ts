@@ -1,17 +1,13 @@
-import type { Block } from './category-partition';
-import { solveCuts } from './demographic-cuts';
+import { decideTiers } from './decide';
 import { LeafCatalogue, publishTier } from './publication';
 import { compareIds, indexDemographic, indexTree } from './tree';
 import type { DisclosureInput, DisclosureResult } from './types';
-import { suppressUnits } from './unit-suppression';
 
 /**
  * Suppression solver: decides, once per measurement, which cells may be published (disclosure-control.md rules 1-4).
  *
- * Two tiers are solved: ordinary figures at k, sensitive prevalence figures at kSensitive. The sensitive tier only
- * publishes groups whose counts the ordinary tier already releases (a sensitive unit is an ordinary published unit;
- * a sensitive cut block is a union of that unit's ordinary blocks), so counts combined across tiers reveal nothing
- * beyond the ordinary tier, and the sensitive figures, combined among themselves, satisfy rules 1-3 at kSensitive.
+ * Two tiers are solved (decide.ts): ordinary figures at k, sensitive prevalence figures at kSensitive; the sensitive
+ * figures, combined among themselves and with the ordinary ones, satisfy rules 1-3 at kSensitive.
  *
  * Cost: O(units x depth x categories) per tier and demographic, plus the size of the output (leaf group lists).
  *
@@ -34,16 +30,7 @@ export function solveDisclosure(input: DisclosureInput): DisclosureResult {
     }
   });
 
-  const ordinaryUnits = suppressUnits(tree, input.k, null);
-  const ordinaryCuts = demographics.map((demographic) => {
-    const singletons: Block[] = demographic.categories.map((_, category) => [category]);
-    return solveCuts(tree, demographic, ordinaryUnits, () => singletons, input.k);
-  });
-  const sensitiveUnits = suppressUnits(tree, input.kSensitive, ordinaryUnits);
-  const sensitiveCuts = demographics.map((demographic, d) =>
-    solveCuts(tree, demographic, sensitiveUnits, (unit) => ordinaryCuts[d]?.[unit] ?? null, input.kSensitive),
-  );
-
+  const decisions = decideTiers(tree, demographics, input.k, input.kSensitive);
   const catalogue = new LeafCatalogue(tree);
   return {
     k: input.k,
@@ -56,18 +43,8 @@ export function solveDisclosure(input: DisclosureInput): DisclosureResult {
       demographics: demographics.map(({ id, categories }) => ({ id, categories })),
     },
     tiers: {
-      ordinary: publishTier(tree, demographics, catalogue, {
-        tier: 'ordinary',
-        threshold: input.k,
-        published: ordinaryUnits,
-        cuts: ordinaryCuts,
-      }),
-      sensitive: publishTier(tree, demographics, catalogue, {
-        tier: 'sensitive',
-        threshold: input.kSensitive,
-        published: sensitiveUnits,
-        cuts: sensitiveCuts,
-      }),
+      ordinary: publishTier(tree, demographics, catalogue, decisions.ordinary),
+      sensitive: publishTier(tree, demographics, catalogue, decisions.sensitive),
     },
   };
 }

@@ -38,7 +38,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-function validateThresholds(k: number, kSensitive: number): void {
+export function validateThresholds(k: number, kSensitive: number): void {
   if (!Number.isInteger(k) || k < 5 || k > 50) throw new RangeError(`k must be an integer in 5..50, got ${k}`);
   if (!Number.isInteger(kSensitive) || kSensitive < k) {
     throw new RangeError(`kSensitive must be an integer >= k (${k}), got ${kSensitive}`);
@@ -56,7 +56,6 @@ export function indexTree(input: DisclosureInput): IndexedTree {
 
   const n = ids.length;
   const parent = new Int32Array(n).fill(-1);
-  const childLists: number[][] = Array.from({ length: n }, () => []);
   for (const unit of input.units) {
     const index = indexOf.get(unit.id) as number;
     if (unit.parentId === null) continue;
@@ -65,18 +64,10 @@ export function indexTree(input: DisclosureInput): IndexedTree {
       throw new Error(`unit ${JSON.stringify(unit.id)} has unknown parent ${JSON.stringify(unit.parentId)}`);
     }
     parent[index] = parentIndex;
-    childLists[parentIndex]?.push(index);
   }
-  for (const list of childLists) list.sort((a, b) => a - b);
 
-  // Breadth-first from the roots gives parents before children; a unit never reached lies on a cycle.
-  const topDown: number[] = [];
-  for (let i = 0; i < n; i++) if (parent[i] === -1) topDown.push(i);
-  for (let head = 0; head < topDown.length; head++) {
-    for (const child of childLists[topDown[head] as number] ?? []) topDown.push(child);
-  }
-  if (topDown.length !== n) throw new Error('the unit tree contains a cycle');
-
+  // The shape first: a cycle is reported before any count.
+  const shape = treeShape(ids, parent);
   const direct = new Float64Array(n);
   for (const [unitId, count] of Object.entries(input.responseCounts)) {
     const index = indexOf.get(unitId);
@@ -84,13 +75,48 @@ export function indexTree(input: DisclosureInput): IndexedTree {
     if (!isCount(count)) throw new RangeError(`response count of ${JSON.stringify(unitId)} must be a count`);
     direct[index] = count;
   }
+  return countedTree(shape, direct);
+}
+
+/** The parts of an IndexedTree that do not depend on counts. */
+export type TreeShape = Pick<IndexedTree, 'ids' | 'parent' | 'children' | 'topDown'>;
+
+/**
+ * The shape of a tree whose units are already numbered in id order, from parent indices (-1 for a root). The results
+ * engine builds it once from its own tree index and then solves many families on it (countedTree), without going
+ * through unit id records.
+ *
+ * @throws when the parents form a cycle
+ */
+export function treeShape(ids: readonly string[], parent: Int32Array): TreeShape {
+  const n = ids.length;
+  const children: number[][] = Array.from({ length: n }, () => []);
+  // Ascending indices, hence children sorted by id.
+  for (let index = 0; index < n; index++) {
+    const p = parent[index] as number;
+    if (p >= 0) children[p]?.push(index);
+  }
+  // Breadth-first from the roots gives parents before children; a unit never reached lies on a cycle.
+  const topDown: number[] = [];
+  for (let i = 0; i < n; i++) if (parent[i] === -1) topDown.push(i);
+  for (let head = 0; head < topDown.length; head++) {
+    for (const child of children[topDown[head] as number] ?? []) topDown.push(child);
+  }
+  if (topDown.length !== n) throw new Error('the unit tree contains a cycle');
+  return { ids, parent, children, topDown };
+}
+
+/** The tree with one family's direct counts (validated by the caller) and the subtree sums of them. */
+export function countedTree(shape: TreeShape, direct: Float64Array): IndexedTree {
+  const { parent, topDown } = shape;
   const total = Float64Array.from(direct);
-  for (let i = n - 1; i >= 0; i--) {
+  for (let i = topDown.length - 1; i >= 0; i--) {
     const unit = topDown[i] as number;
     const p = parent[unit] as number;
     if (p >= 0) total[p] = (total[p] as number) + (total[unit] as number);
   }
-  return { ids, parent, children: childLists, topDown, direct, total };
+  // A literal rather than a spread: every tree then has the same hidden class, and the solver's code stays optimised.
+  return { ids: shape.ids, parent, children: shape.children, topDown, direct, total };
 }
 
 /**
@@ -139,14 +165,27 @@ export function indexDemographic(
     }
     subtree[unit * width + width - 1] = missing;
   }
-  // Direct counts become subtree counts by adding each unit into its parent, children first.
+  addIntoParents(tree, subtree, width);
+  return { id: demographic.id, categories, subtree };
+}
+
+/**
+ * A demographic from a direct count table that already holds every category, MISSING_CATEGORY last, laid out as
+ * [unit * categories.length + category] (what the results engine sums); the table becomes the subtree counts in place.
+ */
+export function demographicFromTable(tree: TreeShape, id: string, categories: readonly string[], table: Float64Array): IndexedDemographic {
+  addIntoParents(tree, table, categories.length);
+  return { id, categories, subtree: table };
+}
+
+/** Direct counts become subtree counts by adding each unit into its parent, children first. */
+function addIntoParents(tree: TreeShape, table: Float64Array, width: number): void {
   for (let i = tree.topDown.length - 1; i >= 0; i--) {
     const unit = tree.topDown[i] as number;
     const p = tree.parent[unit] as number;
     if (p < 0) continue;
     for (let c = 0; c < width; c++) {
-      subtree[p * width + c] = (subtree[p * width + c] as number) + (subtree[unit * width + c] as number);
+      table[p * width + c] = (table[p * width + c] as number) + (table[unit * width + c] as number);
     }
   }
-  return { id: demographic.id, categories, subtree };
 }

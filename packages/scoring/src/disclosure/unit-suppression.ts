@@ -38,31 +38,44 @@ export function suppressUnits(tree: IndexedTree, threshold: number, eligible: Ui
 
   for (const unit of tree.topDown) {
     if (published[unit] !== 1) continue;
-    let frontier = frontierOf(tree, unit, published);
-    let atom = unitAtom(tree, unit, frontier);
-    // The members' own atoms do not change while this unit is being fixed: only this unit's frontier is touched.
-    const memberAtom = new Map<number, { atom: number; frontier: number[] }>();
-    const describe = (member: number) => {
-      let entry = memberAtom.get(member);
-      if (entry === undefined) {
-        const below = frontierOf(tree, member, published);
-        entry = { atom: unitAtom(tree, member, below), frontier: below };
-        memberAtom.set(member, entry);
-      }
-      return entry;
-    };
-    while (atom > 0 && atom < threshold) {
-      const victim = smallestMember(tree, frontier, (member) => describe(member).atom > 0)
-        ?? smallestMember(tree, frontier, () => true);
-      if (victim === undefined) throw new Error('unit suppression: no frontier member left to suppress');
-      const { atom: victimAtom, frontier: victimFrontier } = describe(victim);
-      published[victim] = 0;
-      atom += victimAtom;
-      frontier = frontier.filter((member) => member !== victim).concat(victimFrontier);
-    }
+    const frontier = frontierOf(tree, unit, published);
+    const atom = unitAtom(tree, unit, frontier);
+    if (atom > 0 && atom < threshold) repairUnitAtom(tree, published, frontier, atom, threshold);
   }
   assertUnitAtoms(tree, published, threshold);
   return published;
+}
+
+/** Suppresses frontier members of one unit, smallest first, until its atom is 0 or >= threshold. */
+function repairUnitAtom(
+  tree: IndexedTree,
+  published: Uint8Array,
+  start: number[],
+  startAtom: number,
+  threshold: number,
+): void {
+  let frontier = start;
+  let atom = startAtom;
+  // The members' own atoms do not change while this unit is being fixed: only this unit's frontier is touched.
+  const memberAtom = new Map<number, { atom: number; frontier: number[] }>();
+  const describe = (member: number) => {
+    let entry = memberAtom.get(member);
+    if (entry === undefined) {
+      const below = frontierOf(tree, member, published);
+      entry = { atom: unitAtom(tree, member, below), frontier: below };
+      memberAtom.set(member, entry);
+    }
+    return entry;
+  };
+  while (atom > 0 && atom < threshold) {
+    const victim = smallestMember(tree, frontier, (member) => describe(member).atom > 0)
+      ?? smallestMember(tree, frontier, () => true);
+    if (victim === undefined) throw new Error('unit suppression: no frontier member left to suppress');
+    const { atom: victimAtom, frontier: victimFrontier } = describe(victim);
+    published[victim] = 0;
+    atom += victimAtom;
+    frontier = frontier.filter((member) => member !== victim).concat(victimFrontier);
+  }
 }
 
 /** Smallest subtree count first, ties by id (indices are in id order). */

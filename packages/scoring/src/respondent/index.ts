@@ -7,7 +7,8 @@ export { scaleScores } from './scale-scores';
 export { behaviourIndicators } from './behaviour-indicators';
 export { scoreRespondent } from './score-respondent';
 export { createScoringPlan, type ScoringPlan, type PlannedScale } from './scoring-plan';
-export { scoreWithPlan } from './score-with-plan';
+export { scoreListWithPlan, scoreWithPlan } from './score-with-plan';
+export { answerOrder } from './answer-order';
 export { allocateScores } from './allocate-scores';
 export { namedScores } from './named-scores';
 export { behaviourSlots, type CategoryOrAny } from './behaviour-slots';
@@ -17,6 +18,7 @@ export {
   SOURCE_SIDES,
   type BehaviourIndicators,
   type Indicator,
+  type ListedRespondentResponse,
   type ModeIndicators,
   type NamedRespondentScores,
   type RecodedAnswers,

@@ -1,19 +1,13 @@
-import {
-  HANDLING_OUTCOMES,
-  REPORT_CHANNELS,
-  SOURCE_KINDS,
-  isDontKnow,
-  type AnswerValue,
-  type Answers,
-} from '@socialsafety/instrument';
+import { HANDLING_OUTCOMES, REPORT_CHANNELS, SOURCE_KINDS, isDontKnow } from '@socialsafety/instrument';
 import { to0to100 } from '../stats';
 import { allocateScores, clearScores } from './allocate-scores';
 import { behaviourSlots, indicatorToSlot } from './behaviour-slots';
 import { demographicCode } from './demographic-code';
 import { invalidAnswer } from './invalid-answer';
 import { anyIndicator } from './missing-data';
+import { readAnswerList, readAnswers } from './read-answers';
 import type { PlannedFollowUp, ScoringPlan } from './scoring-plan';
-import { SOURCE_SIDES, type RespondentResponse, type RespondentScores } from './types';
+import { SOURCE_SIDES, type ListedRespondentResponse, type RespondentResponse, type RespondentScores } from './types';
 
 const KIND_COUNT = SOURCE_KINDS.length;
 const SIDE_COUNT = SOURCE_SIDES.length;
@@ -58,83 +52,52 @@ const UNRESOLVED = 3 * TAGS;
  * scores.items[plan.itemIds.indexOf('ps_raise_problems')]; // => 4
  */
 export function scoreWithPlan(plan: ScoringPlan, response: RespondentResponse, into?: RespondentScores): RespondentScores {
-  let scores: RespondentScores;
-  if (into === undefined) {
-    scores = allocateScores(plan);
-  } else {
-    const fits =
-      into.items.length === plan.itemIds.length &&
-      into.scales.length === plan.scales.length &&
-      into.demographics.length === plan.demographicIds.length;
-    if (!fits) {
-      throw new Error('scoreWithPlan: the record to reuse was made for another plan');
-    }
-    clearScores(into);
-    scores = into;
-  }
+  const scores = recordFor(plan, into);
   readAnswers(plan, response.answers);
-  recodeItems(plan, scores.items);
-  scoreScales(plan, scores);
-  scoreBehaviour(plan, scores.behaviour);
-  carryDemographics(plan, response.demographics, scores.demographics);
-  return scores;
+  return scoreAnswersRead(plan, response.demographics, scores);
 }
 
 /**
- * Every answer read once, then visibility settled in questionnaire order (conditions only look back).
+ * scoreWithPlan for a respondent whose answers come as a list in the questionnaire's answer order
+ * (answerOrder(definition), the plan's answerIds): the same scores as the answers object with the list's non-null
+ * entries, read without looking up a single key. The results engine accepts responses in this form
+ * (ListedMeasurementResponse) because reading 100,000 answer objects, each with its own set of keys, is the largest
+ * part of scoring them (docs/performance.md).
  *
- * The answers are enumerated (Object.keys and Object.values, one pass) rather than looked up id by id. Answers come
- * from JSON.parse (the database path), where each respondent's set of keys gives the object its own hidden class;
- * looking up 140 ids on 100,000 such objects misses V8's inline caches every time (measured: 25-50 µs a
- * respondent), while enumerating them takes 4-6 µs. The two short-lived arrays are the price. An object assembled
- * key by key in code (a hash-table object in V8) is the opposite case, slower to enumerate than to look up, but
- * such objects do not come in bulk.
+ * Cost: as scoreWithPlan, without the key lookups.
+ *
+ * @throws {Error} as scoreWithPlan, and if the list's length is not the number of items of the plan's questionnaire
+ * @example
+ * const plan = createScoringPlan(socialSafety_1_0_0);
+ * const answerList = plan.answerIds.map((id) => (id === 'ps_raise_problems' ? 4 : null));
+ * scoreListWithPlan(plan, { answerList }).items[plan.itemIds.indexOf('ps_raise_problems')]; // => 4
  */
-function readAnswers(plan: ScoringPlan, answers: Answers): void {
-  const { answerIds, answerIndexOf, readsAnswer, conditionalItems, conditionSource, conditionStart, conditionCodes } = plan;
-  const values = plan.scratchValues;
-  const visible = plan.scratchVisible;
-  values.fill(undefined);
-  const ids = Object.keys(answers);
-  const given = Object.values(answers);
-  // Stored answers usually list items in questionnaire order: try the next ids in order before the hash lookup.
-  let next = 0;
-  for (let j = 0; j < ids.length; j++) {
-    const id = ids[j] as string;
-    let i = -1;
-    for (let k = next; k < next + 4 && k < answerIds.length; k++) {
-      if (answerIds[k] === id) {
-        i = k;
-        break;
-      }
-    }
-    if (i < 0) i = answerIndexOf.get(id) ?? -1;
-    if (i < 0) continue;
-    next = i + 1;
-    if (readsAnswer[i] === 1) values[i] = given[j];
-  }
-  // Unconditional items are always shown; the conditional ones, in order, after the items they depend on.
-  visible.set(plan.alwaysVisible);
-  for (let c = 0; c < conditionalItems.length; c++) {
-    const i = conditionalItems[c] as number;
-    const source = conditionSource[i] as number;
-    if (source >= 0 && visible[source] === 1) {
-      const shown = holds(values[source], conditionCodes, conditionStart[i] as number, conditionStart[i + 1] as number);
-      visible[i] = shown ? 1 : 0;
-    }
-  }
+export function scoreListWithPlan(plan: ScoringPlan, response: ListedRespondentResponse, into?: RespondentScores): RespondentScores {
+  const scores = recordFor(plan, into);
+  readAnswerList(plan, response.answerList);
+  return scoreAnswersRead(plan, response.demographics, scores);
 }
 
-/** The instrument's conditionHolds over the plan's flat code table. */
-function holds(answer: AnswerValue | undefined, codes: Float64Array, from: number, to: number): boolean {
-  if (typeof answer === 'number') {
-    for (let j = from; j < to; j++) if (codes[j] === answer) return true;
-    return false;
+function recordFor(plan: ScoringPlan, into: RespondentScores | undefined): RespondentScores {
+  if (into === undefined) return allocateScores(plan);
+  const fits =
+    into.items.length === plan.itemIds.length &&
+    into.scales.length === plan.scales.length &&
+    into.demographics.length === plan.demographicIds.length;
+  if (!fits) {
+    throw new Error('scoreWithPlan: the record to reuse was made for another plan');
   }
-  if (Array.isArray(answer)) {
-    for (const code of answer) for (let j = from; j < to; j++) if (codes[j] === code) return true;
-  }
-  return false;
+  clearScores(into);
+  return into;
+}
+
+/** Everything after the answers are read into the plan's scratch values. */
+function scoreAnswersRead(plan: ScoringPlan, demographics: RespondentResponse['demographics'], scores: RespondentScores): RespondentScores {
+  recodeItems(plan, scores.items);
+  scoreScales(plan, scores);
+  scoreBehaviour(plan, scores.behaviour);
+  carryDemographics(plan, demographics, scores.demographics);
+  return scores;
 }
 
 function recodeItems(plan: ScoringPlan, items: Float32Array): void {

@@ -91,6 +91,12 @@ export interface ScoringPlan {
   readonly scratchValues: (AnswerValue | undefined)[];
   readonly scratchVisible: Uint8Array;
   readonly scratchCounts: Int32Array;
+  /**
+   * Per answer position (and, last, the start of an answers object): the position whose key followed it in the last
+   * answers object read, or -1. Learns whatever key order answers arrive in (questionnaire order as submitted,
+   * PostgreSQL jsonb's own order when read back), so that most keys are found without a hash lookup.
+   */
+  readonly scratchSuccessor: Int32Array;
   /** The buffer that allocateScores cuts records from, and how much of it is used. */
   readonly scratchSlab: { buffer: ArrayBuffer | null; offset: number };
 }
@@ -147,6 +153,7 @@ export function createScoringPlan(definition: QuestionnaireDefinition): ScoringP
     scratchCounts: new Int32Array(
       4 * (SOURCE_KINDS.length + SOURCE_SIDES.length + REPORT_CHANNELS.length + HANDLING_OUTCOMES.length),
     ),
+    scratchSuccessor: new Int32Array(order.length + 1).fill(-1),
     scratchSlab: { buffer: null, offset: 0 },
   };
 }

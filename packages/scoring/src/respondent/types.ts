@@ -1,4 +1,5 @@
 import type {
+  AnswerValue,
   Answers,
   BehaviourCategory,
   HandlingOutcome,
@@ -17,6 +18,19 @@ import type {
 export interface RespondentResponse {
   readonly answers: Answers;
   /** Demographic id -> option code ("prefer not to say" included as its code). Absent: not asked or not answered. */
+  readonly demographics?: Readonly<Record<string, number | undefined>>;
+}
+
+/**
+ * The same respondent with the answers as a list in the questionnaire's answer order (answerOrder(definition)):
+ * entry i answers item i, null means not answered. A faster input form for scoring many respondents (no keys to look
+ * up); a database can produce it directly, e.g. in PostgreSQL
+ * `SELECT (SELECT jsonb_agg(answers -> id ORDER BY n) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n))`
+ * with $1 the answer order.
+ */
+export interface ListedRespondentResponse {
+  readonly answerList: readonly (AnswerValue | null)[];
+  /** As RespondentResponse.demographics. */
   readonly demographics?: Readonly<Record<string, number | undefined>>;
 }
 

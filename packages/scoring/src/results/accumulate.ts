@@ -1,10 +1,12 @@
 import type { QuestionnaireDefinition } from '@socialsafety/instrument';
 import { MISSING_CATEGORY } from '../disclosure';
-import { allocateScores, scoreWithPlan, type RespondentScores, type ScoringPlan } from '../respondent';
-import { MEAN_HEADER, type MetricSpec } from './metrics';
+import { allocateScores, scoreListWithPlan, scoreWithPlan, type ScoringPlan } from '../respondent';
+import { addRow, contributionPlan, writeContribution } from './contribution';
+import { rowLayout, type RowLayout } from './layout';
+import type { MetricSpec } from './metrics';
 import type { ItemMoments } from './reliability';
 import type { TreeIndex } from './tree-index';
-import type { MeasurementResponse } from './types';
+import type { ListedMeasurementResponse, MeasurementResponse } from './types';
 
 /** A demographic as cuts use it: its declared categories (option codes as text) and the implicit missing one last. */
 export interface CutDimension {
@@ -17,13 +19,15 @@ export interface CutDimension {
 }
 
 /**
- * Sums per group for every metric. `units[m]` holds, per unit, the metric's numbers (see MetricSpec.stride);
- * `cuts[m][d]` the same per unit x category of demographic d (mean metrics with cuts only). Before `toSubtrees()` the
- * rows hold the unit's direct respondents only; after it, the unit's whole subtree.
+ * Sums per group for every metric, in the rows of a RowLayout. `units` holds one row per unit (`unit * unitWidth`),
+ * `cuts[d]` one row per unit x category of demographic d (`(unit * categories + category) * cutWidth`), for the
+ * metrics with cuts. Before `toSubtrees()` the rows hold the unit's direct respondents only; after it, the unit's
+ * whole subtree.
  */
 export interface Accumulators {
-  readonly units: Float64Array[];
-  readonly cuts: (Float64Array[] | null)[];
+  readonly layout: RowLayout;
+  readonly units: Float64Array;
+  readonly cuts: readonly Float64Array[];
   /** Direct respondents per unit (all responses, whatever they answered). */
   readonly responses: Float64Array;
   /** Direct respondents per unit x category, per demographic. */
@@ -49,61 +53,6 @@ export function cutDimensions(definition: QuestionnaireDefinition, plan: Scoring
   });
 }
 
-/** One respondent's contribution to a metric, read once and added to the unit row and every category row. */
-interface Contribution {
-  value: number;
-  favourable: number;
-  /** Answer-category offsets (from MEAN_HEADER) of the item answers that count, for the distribution. */
-  readonly bins: Int32Array;
-  binCount: number;
-}
-
-/** Reads a metric from a respondent's scores; false when the respondent has no value for it. */
-function readMetric(metric: MetricSpec, scores: RespondentScores, into: Contribution): boolean {
-  const source = metric.source;
-  into.binCount = 0;
-  if (metric.kind === 'proportion') {
-    const value = source.type === 'slot' ? scores.behaviour[source.slot] : source.type === 'scale' ? scores.scales0to100[source.index] : NaN;
-    if (value === undefined || value < 0 || Number.isNaN(value)) return false;
-    into.value = value > 0 ? 1 : 0;
-    return true;
-  }
-  let value: number;
-  if (source.type === 'scale') {
-    value = scores.scales0to100[source.index] as number;
-    if (Number.isNaN(value)) return false;
-    for (const position of source.itemPositions) {
-      const answer = scores.items[position] as number;
-      if (!Number.isNaN(answer)) into.bins[into.binCount++] = answer - source.min;
-    }
-  } else if (source.type === 'item') {
-    const answer = scores.items[source.position] as number;
-    if (Number.isNaN(answer)) return false;
-    value = ((answer - source.min) / (source.max - source.min)) * 100;
-    into.bins[into.binCount++] = answer - source.min;
-  } else {
-    return false;
-  }
-  into.value = value;
-  into.favourable = (metric.higherIsBetter ? value >= 75 : value <= 25) ? 1 : 0;
-  return true;
-}
-
-function addContribution(metric: MetricSpec, c: Contribution, row: Float64Array, at: number): void {
-  row[at] = (row[at] as number) + 1;
-  if (metric.kind === 'proportion') {
-    row[at + 1] = (row[at + 1] as number) + c.value;
-    return;
-  }
-  row[at + 1] = (row[at + 1] as number) + c.value;
-  row[at + 2] = (row[at + 2] as number) + c.value * c.value;
-  row[at + 3] = (row[at + 3] as number) + c.favourable;
-  for (let b = 0; b < c.binCount; b++) {
-    const i = at + MEAN_HEADER + (c.bins[b] as number);
-    row[i] = (row[i] as number) + 1;
-  }
-}
-
 /**
  * Scores every response once and adds it to its unit's rows. Responses of units outside the tree are an error, not
  * silently dropped: a figure must never quietly leave people out.
@@ -113,56 +62,43 @@ export function accumulate(
   metrics: readonly MetricSpec[],
   dimensions: readonly CutDimension[],
   tree: TreeIndex,
-  responses: Iterable<MeasurementResponse>,
+  responses: Iterable<MeasurementResponse | ListedMeasurementResponse>,
   itemMoments: readonly (ItemMoments | null)[] = [],
 ): Accumulators {
   const unitCount = tree.ids.length;
-  const units = metrics.map((m) => new Float64Array(unitCount * m.stride));
-  const cuts = metrics.map((m) => (m.cuts ? dimensions.map((d) => new Float64Array(unitCount * d.categories.length * m.stride)) : null));
+  const layout = rowLayout(metrics);
+  const { unitWidth, cutWidth } = layout;
+  const units = new Float64Array(unitCount * unitWidth);
+  const cuts = dimensions.map((d) => new Float64Array(cutWidth === 0 ? 0 : unitCount * d.categories.length * cutWidth));
   const responseCounts = new Float64Array(unitCount);
   const responseCuts = dimensions.map((d) => new Float64Array(unitCount * d.categories.length));
   const scratch = allocateScores(plan);
-  const categoryOf = new Int32Array(dimensions.length);
-  const maxBins = Math.max(1, ...metrics.map((m) => (m.source.type === 'scale' ? m.source.itemPositions.length : 1)));
-  const contribution: Contribution = { value: 0, favourable: 0, bins: new Int32Array(maxBins), binCount: 0 };
+  const reader = contributionPlan(metrics, layout);
+  const contribution = new Float64Array(unitWidth);
+  const moments = itemMoments.filter((m): m is ItemMoments => m !== null);
   let r = 0;
 
   for (const response of responses) {
     const unit = tree.indexOf.get(response.unitId);
     if (unit === undefined) throw new Error(`results: a response belongs to unknown unit '${response.unitId}'`);
-    const scores = scoreWithPlan(plan, response, scratch);
-    for (const moments of itemMoments) moments?.add(scores);
+    const scores = 'answerList' in response ? scoreListWithPlan(plan, response, scratch) : scoreWithPlan(plan, response, scratch);
+    for (const m of moments) m.add(scores);
+    writeContribution(reader, scores, contribution);
     responseCounts[unit] = (responseCounts[unit] as number) + 1;
+    addRow(units, unit * unitWidth, contribution, unitWidth);
     for (let d = 0; d < dimensions.length; d++) {
       const dimension = dimensions[d] as CutDimension;
+      const width = dimension.categories.length;
       const code = scores.demographics[dimension.planIndex] as number;
-      const category = Number.isNaN(code) ? undefined : dimension.categoryOfCode.get(code);
-      const index = category ?? dimension.categories.length - 1;
-      categoryOf[d] = index;
+      const category = (Number.isNaN(code) ? undefined : dimension.categoryOfCode.get(code)) ?? width - 1;
+      const row = unit * width + category;
       const table = responseCuts[d] as Float64Array;
-      table[unit * dimension.categories.length + index] = (table[unit * dimension.categories.length + index] as number) + 1;
-    }
-    // Each metric is read once per response and added to the unit's row and to one row per demographic.
-    for (let m = 0; m < metrics.length; m++) {
-      const metric = metrics[m] as MetricSpec;
-      if (!readMetric(metric, scores, contribution)) continue;
-      addContribution(metric, contribution, units[m] as Float64Array, unit * metric.stride);
-      const tables = cuts[m];
-      if (!tables) continue;
-      for (let d = 0; d < dimensions.length; d++) {
-        const width = (dimensions[d] as CutDimension).categories.length;
-        addContribution(metric, contribution, tables[d] as Float64Array, (unit * width + (categoryOf[d] as number)) * metric.stride);
-      }
+      table[row] = (table[row] as number) + 1;
+      if (cutWidth > 0) addRow(cuts[d] as Float64Array, row * cutWidth, contribution, cutWidth);
     }
     r += 1;
   }
-  return {
-    units,
-    cuts,
-    responses: responseCounts,
-    responseCuts,
-    count: r,
-  };
+  return { layout, units, cuts, responses: responseCounts, responseCuts, count: r };
 }
 
 /** Turns direct-member rows into subtree rows, in place: every unit adds its (finished) row to its parent's. */

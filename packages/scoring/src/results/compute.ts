@@ -1,13 +1,14 @@
-import type { PublishedCut, TierPublication } from '../disclosure';
+import type { Block } from '../disclosure/category-partition';
 import { createScoringPlan } from '../respondent';
-import { accumulate, cutDimensions, toSubtrees } from './accumulate';
+import { accumulate, cutDimensions, toSubtrees, type CutDimension } from './accumulate';
 import { publicationHolds } from './family-check';
-import { familySolver } from './families';
+import { familySolver, type FamilyPublication } from './families';
 import { figureOf, momentsOf } from './figures';
+import { column } from './layout';
 import { metricsOf, type MetricSpec } from './metrics';
 import { itemMomentsFor, reliabilityOf } from './reliability';
 import { indexTree } from './tree-index';
-import type { CutResult, FigureOrHidden, Hidden, MeasurementInput, PublishedResults, UnitResult } from './types';
+import type { CutCellResult, CutResult, Figure, FigureOrHidden, Hidden, MeasurementInput, PublishedResults, UnitResult } from './types';
 
 /** Version of the scoring rules; stored with every published set so that a recomputation can be traced. */
 export const SCORING_VERSION = '1.0.0';
@@ -15,24 +16,17 @@ export const SCORING_VERSION = '1.0.0';
 /** The one object every hidden figure is. */
 export const HIDDEN: Hidden = Object.freeze({ hidden: true as const });
 
-function column(table: Float64Array, stride: number): Float64Array {
-  const out = new Float64Array(table.length / stride);
-  for (let i = 0; i < out.length; i++) out[i] = table[i * stride] as number;
-  return out;
-}
-
-function publishedUnits(publication: TierPublication): Set<string> {
-  return new Set(publication.published.units.map((cell) => cell.unitId));
-}
-
-function cutsByUnit(publication: TierPublication): Map<string, Map<string, PublishedCut>> {
-  const map = new Map<string, Map<string, PublishedCut>>();
-  for (const cut of publication.published.cuts) {
-    const forUnit = map.get(cut.unitId) ?? new Map<string, PublishedCut>();
-    forUnit.set(cut.demographicId, cut);
-    map.set(cut.unitId, forUnit);
+/** Category names of a block, one shared array per block and demographic (every unit publishing it reads the same). */
+function blockNames(dimension: CutDimension, cache: Map<string, readonly string[]>, block: Block): readonly string[] {
+  // Most blocks are one category: keyed by its name (codes as text, '(missing)'), without building a key per cell;
+  // merged blocks by their indices after a '#', which no category name starts with.
+  const key = block.length === 1 ? (dimension.categories[block[0] as number] as string) : `#${block.join(',')}`;
+  let names = cache.get(key);
+  if (names === undefined) {
+    names = block.map((category) => dimension.categories[category] as string);
+    cache.set(key, names);
   }
-  return map;
+  return names;
 }
 
 /**
@@ -53,34 +47,32 @@ export function computeMeasurementResults(input: MeasurementInput): PublishedRes
   const dimensions = cutDimensions(definition, plan, input.demographicIds);
   const moments = itemMomentsFor(definition, plan);
   const acc = accumulate(plan, metrics, dimensions, tree, input.responses, moments);
+  const { unitWidth, cutWidth, offset } = acc.layout;
   const solver = familySolver(tree, dimensions, k, kSensitive);
 
   const base = solver.solve({ units: acc.responses, cuts: acc.responseCuts, sensitive: false });
   const baseSensitive = solver.solve({ units: acc.responses, cuts: acc.responseCuts, sensitive: true });
-  const publications = metrics.map((metric, m) => {
+  const publications: FamilyPublication[] = metrics.map((metric, m) => {
+    const at = offset[m] as number;
     const counts = {
-      units: column(acc.units[m] as Float64Array, metric.stride),
-      cuts: metric.cuts ? (acc.cuts[m] as Float64Array[]).map((table) => column(table, metric.stride)) : null,
+      units: column(acc.units, unitWidth, at),
+      cuts: metric.cuts ? acc.cuts.map((table) => column(table, cutWidth, at)) : null,
       sensitive: metric.sensitive,
     };
     const tier = metric.sensitive ? baseSensitive : base;
     return publicationHolds(tier, tree, dimensions, counts) ? tier : solver.solve(counts);
   });
 
-  const rootId = tree.ids[tree.root] as string;
-  const baseCounts = new Map(base.published.units.map((cell) => [cell.unitId, cell.count]));
+  const root = tree.root;
+  const rootId = tree.ids[root] as string;
   // Before the rows become subtree sums: ICC(1) needs the units' own members.
-  const reliability = baseCounts.has(rootId) ? reliabilityOf(plan, moments, metrics, acc.units, tree.ids.length) : [];
+  const reliability = base.published[root] === 1 ? reliabilityOf(plan, moments, metrics, acc.units, acc.layout, tree.ids.length) : [];
 
-  metrics.forEach((metric, m) => {
-    toSubtrees(acc.units[m] as Float64Array, metric.stride, tree);
-    acc.cuts[m]?.forEach((table, d) => toSubtrees(table, (dimensions[d]?.categories.length ?? 0) * metric.stride, tree));
-  });
+  toSubtrees(acc.units, unitWidth, tree);
+  acc.cuts.forEach((table, d) => toSubtrees(table, (dimensions[d]?.categories.length ?? 0) * cutWidth, tree));
 
-  const published = publications.map(publishedUnits);
-  const publishedCuts = publications.map(cutsByUnit);
   const organisation = metrics.map((metric, m) =>
-    metric.kind === 'mean' && published[m]?.has(rootId) ? momentsOf(acc.units[m] as Float64Array, tree.root * metric.stride) : null,
+    metric.kind === 'mean' && publications[m]?.published[root] === 1 ? momentsOf(acc.units, root * unitWidth + (offset[m] as number)) : null,
   );
 
   // Units are compared with the organisation and the benchmark; demographic cells are not (they are read within
@@ -91,40 +83,55 @@ export function computeMeasurementResults(input: MeasurementInput): PublishedRes
     return figureOf(metric, row, at, compared ? (organisation[m] ?? null) : null, benchmark);
   };
 
+  const names = dimensions.map(() => new Map<string, readonly string[]>());
+  // A merged block's row is summed here, category by category in block order, as its figure reads it.
+  const merged = new Float64Array(Math.max(1, ...metrics.map((metric) => metric.stride)));
+  const cutOf = (metric: MetricSpec, m: number, publication: FamilyPublication, unit: number, d: number): CutResult => {
+    const dimension = dimensions[d] as CutDimension;
+    const partition = publication.cuts[d]?.[unit];
+    if (partition === null || partition === undefined) return HIDDEN;
+    const width = dimension.categories.length;
+    const table = acc.cuts[d] as Float64Array;
+    const solvedTotals = publication.cutTotals[d] as Float64Array;
+    const cells: CutCellResult[] = [];
+    for (const block of partition) {
+      let count = 0;
+      for (const category of block) count += solvedTotals[unit * width + category] as number;
+      if (count === 0) continue;
+      const categories = blockNames(dimension, names[d] as Map<string, readonly string[]>, block);
+      const label = categories.length === 1 ? (categories[0] as string) : 'other';
+      let cellFigure: Figure;
+      if (block.length === 1) {
+        cellFigure = figure(metric, m, table, (unit * width + (block[0] as number)) * cutWidth + (offset[m] as number), false);
+      } else {
+        merged.fill(0);
+        for (const category of block) {
+          const at = (unit * width + category) * cutWidth + (offset[m] as number);
+          for (let i = 0; i < metric.stride; i++) merged[i] = (merged[i] as number) + (table[at + i] as number);
+        }
+        cellFigure = figure(metric, m, merged, 0, false);
+      }
+      cells.push({ label, categories, figure: cellFigure });
+    }
+    return { cells };
+  };
+
   const units: UnitResult[] = tree.ids.map((unitId, unit) => {
-    const isRoot = unit === tree.root;
+    const isRoot = unit === root;
     const metricFigures: Record<string, FigureOrHidden> = {};
     const cuts: Record<string, Record<string, CutResult>> = {};
     metrics.forEach((metric, m) => {
-      const visible = published[m]?.has(unitId) ?? false;
-      metricFigures[metric.key] = visible ? figure(metric, m, acc.units[m] as Float64Array, unit * metric.stride, !isRoot) : HIDDEN;
-      const tables = acc.cuts[m];
-      if (!tables) return;
+      const publication = publications[m] as FamilyPublication;
+      const visible = publication.published[unit] === 1;
+      metricFigures[metric.key] = visible ? figure(metric, m, acc.units, unit * unitWidth + (offset[m] as number), !isRoot) : HIDDEN;
+      if (!metric.cuts) return;
       const forMetric: Record<string, CutResult> = {};
       dimensions.forEach((dimension, d) => {
-        const cut = visible ? publishedCuts[m]?.get(unitId)?.get(dimension.id) : undefined;
-        if (!cut) {
-          forMetric[dimension.id] = HIDDEN;
-          return;
-        }
-        const width = dimension.categories.length;
-        const table = tables[d] as Float64Array;
-        forMetric[dimension.id] = {
-          cells: cut.cells.map((cell) => {
-            const row = new Float64Array(metric.stride);
-            for (const category of cell.categories) {
-              const c = dimension.categories.indexOf(category);
-              const at = (unit * width + c) * metric.stride;
-              for (let i = 0; i < metric.stride; i++) row[i] = (row[i] as number) + (table[at + i] as number);
-            }
-            return { label: cell.label, categories: cell.categories, figure: figure(metric, m, row, 0, false) };
-          }),
-        };
+        forMetric[dimension.id] = visible ? cutOf(metric, m, publication, unit, d) : HIDDEN;
       });
       cuts[metric.key] = forMetric;
     });
-    const n = baseCounts.get(unitId);
-    return { unitId, responses: n === undefined ? HIDDEN : { n }, metrics: metricFigures, cuts };
+    return { unitId, responses: base.published[unit] === 1 ? { n: base.totals[unit] as number } : HIDDEN, metrics: metricFigures, cuts };
   });
 
   return {

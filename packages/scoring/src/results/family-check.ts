@@ -1,6 +1,6 @@
-import type { TierPublication } from '../disclosure';
+import { blockCount, type Partition } from '../disclosure/category-partition';
 import type { CutDimension } from './accumulate';
-import type { FamilyCounts } from './families';
+import type { FamilyCounts, FamilyPublication } from './families';
 import type { TreeIndex } from './tree-index';
 
 /**
@@ -13,15 +13,14 @@ import type { TreeIndex } from './tree-index';
  * Cost: O(units x categories) per family, against a full solve per family otherwise.
  */
 export function publicationHolds(
-  tier: TierPublication,
+  tier: FamilyPublication,
   tree: TreeIndex,
   dimensions: readonly CutDimension[],
   counts: FamilyCounts,
 ): boolean {
   const t = tier.threshold;
   const size = tree.ids.length;
-  const published = new Uint8Array(size);
-  for (const cell of tier.published.units) published[tree.indexOf.get(cell.unitId) as number] = 1;
+  const published = tier.published;
 
   const sub = new Float64Array(size);
   for (let u = 0; u < size; u++) sub[u] = counts.units[u] as number;
@@ -42,42 +41,85 @@ export function publicationHolds(
   }
 
   if (!counts.cuts) return true;
-  return dimensions.every((dimension, d) => cutsHold(tier, tree, dimension, counts.cuts?.[d] as ArrayLike<number>, t));
+  const cells = cutCellsOf(tier, tree, dimensions);
+  return dimensions.every((dimension, d) =>
+    cutsHold(cells[d] as CutCells, tree, dimension.categories.length, counts.cuts?.[d] as Float64Array, t),
+  );
 }
 
-function cutsHold(tier: TierPublication, tree: TreeIndex, dimension: CutDimension, direct: ArrayLike<number>, t: number): boolean {
-  const cuts = tier.published.cuts.filter((cut) => cut.demographicId === dimension.id);
-  if (cuts.length === 0) return true;
-  const width = dimension.categories.length;
-  const size = tree.ids.length;
-  const hasCut = new Uint8Array(size);
-  for (const cut of cuts) hasCut[tree.indexOf.get(cut.unitId) as number] = 1;
+/** A publication's cut cells of one demographic, flat: the same for every family checked against the publication. */
+interface CutCells {
+  /** 1 for each unit with the cut. */
+  readonly hasCut: Uint8Array;
+  /** Cell i is unit cellUnit[i] x the categories cellCategories[cellStart[i] .. cellStart[i + 1]). */
+  readonly cellUnit: Int32Array;
+  readonly cellStart: Int32Array;
+  readonly cellCategories: Int32Array;
+}
 
-  const sub = Float64Array.from({ length: size * width }, (_, i) => direct[i] as number);
-  const coveredBelow = new Float64Array(size * width);
+const cutCellCache = new WeakMap<FamilyPublication, readonly CutCells[]>();
+
+function cutCellsOf(tier: FamilyPublication, tree: TreeIndex, dimensions: readonly CutDimension[]): readonly CutCells[] {
+  let cells = cutCellCache.get(tier);
+  if (cells === undefined) {
+    cells = dimensions.map((dimension, d) => flatCells(tier.cuts[d] ?? [], tier.cutTotals[d], tree.ids.length, dimension.categories.length));
+    cutCellCache.set(tier, cells);
+  }
+  return cells;
+}
+
+/**
+ * @param partitions per unit, the cut of this demographic that the publication makes available (or null)
+ * @param solvedTotals subtree counts per unit x category of the family the publication was solved for: its blocks
+ *   counting 0 there are hidden, the others are the published cells
+ */
+function flatCells(partitions: readonly (Partition | null)[], solvedTotals: Float64Array | undefined, size: number, width: number): CutCells {
+  const hasCut = new Uint8Array(size);
+  const units: number[] = [];
+  const starts: number[] = [];
+  const categories: number[] = [];
+  for (let u = 0; u < size; u++) {
+    const partition = partitions[u];
+    if (partition === null || partition === undefined) continue;
+    hasCut[u] = 1;
+    for (const block of partition) {
+      if (solvedTotals === undefined || blockCount(solvedTotals, u * width, block) === 0) continue;
+      units.push(u);
+      starts.push(categories.length);
+      for (const c of block) categories.push(c);
+    }
+  }
+  starts.push(categories.length);
+  return { hasCut, cellUnit: Int32Array.from(units), cellStart: Int32Array.from(starts), cellCategories: Int32Array.from(categories) };
+}
+
+/** Every published cut cell and every block atom of one demographic, counted in another family: 0 or >= t? */
+function cutsHold(cells: CutCells, tree: TreeIndex, width: number, direct: Float64Array, t: number): boolean {
+  const { hasCut, cellUnit, cellStart, cellCategories } = cells;
+  if (cellUnit.length === 0) return true;
+  const sub = Float64Array.from(direct);
+  const coveredBelow = new Float64Array(sub.length);
   for (const u of tree.childrenFirst) {
     const parent = tree.parent[u] as number;
     if (parent < 0) continue;
+    const from = hasCut[u] === 1 ? sub : coveredBelow;
     for (let c = 0; c < width; c++) {
       const own = u * width + c;
       const up = parent * width + c;
       sub[up] = (sub[up] as number) + (sub[own] as number);
-      coveredBelow[up] = (coveredBelow[up] as number) + (hasCut[u] ? (sub[own] as number) : (coveredBelow[own] as number));
+      coveredBelow[up] = (coveredBelow[up] as number) + (from[own] as number);
     }
   }
-  for (const cut of cuts) {
-    const u = tree.indexOf.get(cut.unitId) as number;
-    for (const cell of cut.cells) {
-      let count = 0;
-      let atom = 0;
-      for (const category of cell.categories) {
-        const c = dimension.categories.indexOf(category);
-        if (c < 0) return false;
-        count += sub[u * width + c] as number;
-        atom += (sub[u * width + c] as number) - (coveredBelow[u * width + c] as number);
-      }
-      if (count < t || !(atom === 0 || atom >= t)) return false;
+  for (let i = 0; i < cellUnit.length; i++) {
+    const at = (cellUnit[i] as number) * width;
+    let count = 0;
+    let atom = 0;
+    for (let j = cellStart[i] as number; j < (cellStart[i + 1] as number); j++) {
+      const c = at + (cellCategories[j] as number);
+      count += sub[c] as number;
+      atom += (sub[c] as number) - (coveredBelow[c] as number);
     }
+    if (count < t || !(atom === 0 || atom >= t)) return false;
   }
   return true;
 }

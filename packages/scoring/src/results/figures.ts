@@ -1,5 +1,5 @@
 import { riskBandOf } from '@socialsafety/instrument';
-import { studentTQuantile, welchTTestFromSummary, wilsonInterval, type SampleMoments } from '../stats';
+import { studentTQuantile, welchTTestFromSummaryWithoutInterval, wilsonInterval, type SampleMoments } from '../stats';
 import { MEAN_HEADER, type MetricSpec } from './metrics';
 import type { Comparison, Figure, MeanFigure } from './types';
 
@@ -32,7 +32,7 @@ export function compare(a: SampleMoments | null, b: SampleMoments | null): Compa
   if (!a || !b) return null;
   const difference = round(a.mean - b.mean);
   if (a.sd === 0 && b.sd === 0) return { difference, p: null, significant: false };
-  const test = welchTTestFromSummary(a, b);
+  const test = welchTTestFromSummaryWithoutInterval(a, b);
   return { difference, p: round(test.p, 4), significant: test.significant };
 }
 
@@ -61,15 +61,15 @@ export function figureOf(
     };
   }
   const mean = (row[at + 1] as number) / n;
-  const moments = momentsOf(row, at);
-  const sd = moments?.sd ?? null;
-  const half = moments && sd !== null ? t975(n - 1) * (sd / Math.sqrt(n)) : null;
+  // momentsOf's figures, without its object unless a comparison needs it: most figures are demographic cells.
+  const sd = n < 2 ? null : Math.sqrt(Math.max(0, ((row[at + 2] as number) - n * mean * mean) / (n - 1)));
+  const moments = sd === null || (organisation === null && benchmark === null) ? null : { n, mean, sd };
+  const half = sd !== null ? t975(n - 1) * (sd / Math.sqrt(n)) : null;
   const categories = metric.stride - MEAN_HEADER;
   let answers = 0;
   for (let c = 0; c < categories; c++) answers += row[at + MEAN_HEADER + c] as number;
-  const distribution = Array.from({ length: categories }, (_, c) =>
-    answers === 0 ? 0 : round((row[at + MEAN_HEADER + c] as number) / answers, 4),
-  );
+  const distribution = new Array<number>(categories);
+  for (let c = 0; c < categories; c++) distribution[c] = answers === 0 ? 0 : round((row[at + MEAN_HEADER + c] as number) / answers, 4);
   const figure: MeanFigure = {
     kind: 'mean',
     n,

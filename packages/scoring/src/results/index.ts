@@ -6,6 +6,7 @@ export type {
   Figure,
   FigureOrHidden,
   Hidden,
+  ListedMeasurementResponse,
   MeanFigure,
   MeasurementInput,
   MeasurementResponse,

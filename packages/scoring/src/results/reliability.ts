@@ -1,6 +1,7 @@
 import type { QuestionnaireDefinition } from '@socialsafety/instrument';
 import type { RespondentScores, ScoringPlan } from '../respondent';
 import { oneFactorMinres } from '../stats';
+import type { RowLayout } from './layout';
 import { MEAN_HEADER, type MetricSpec } from './metrics';
 import type { ScaleReliability } from './types';
 
@@ -127,13 +128,15 @@ export function itemMomentsFor(definition: QuestionnaireDefinition, plan: Scorin
  * scale scores over the units people answered in. Organisation-level statistics describe the instrument, not a
  * group; they are published only together with the organisation itself.
  *
- * @param directRows per metric, the direct-member rows (before subtree sums) of the results engine
+ * @param directRows the unit rows of the results engine before subtree sums (the units' own members), laid out by
+ *   `layout`
  */
 export function reliabilityOf(
   plan: ScoringPlan,
   moments: readonly (ItemMoments | null)[],
   metrics: readonly MetricSpec[],
-  directRows: readonly Float64Array[],
+  directRows: Float64Array,
+  layout: RowLayout,
   unitCount: number,
 ): ScaleReliability[] {
   return plan.scales.flatMap((planned, s) => {
@@ -141,14 +144,15 @@ export function reliabilityOf(
     if (!itemMoments) return [];
     const m = metrics.findIndex((metric) => metric.key === `scale:${planned.id}`);
     const metric = metrics[m];
-    const rows = directRows[m];
     const cov = itemMoments.count >= 3 ? itemMoments.covariance() : null;
+    const width = layout.unitWidth;
+    const at = layout.offset[m] as number;
     const groups =
-      metric && rows && metric.stride >= MEAN_HEADER
+      metric && metric.stride >= MEAN_HEADER
         ? Array.from({ length: unitCount }, (_, u) => ({
-            n: rows[u * metric.stride] as number,
-            sum: rows[u * metric.stride + 1] as number,
-            sumSq: rows[u * metric.stride + 2] as number,
+            n: directRows[u * width + at] as number,
+            sum: directRows[u * width + at + 1] as number,
+            sumSq: directRows[u * width + at + 2] as number,
           }))
         : [];
     return [

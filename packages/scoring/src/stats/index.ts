@@ -18,7 +18,12 @@ export { percentFavourable } from './percent-favourable';
 export { to0to100 } from './to-0-to-100';
 export { wilsonInterval } from './wilson-interval';
 
-export { welchTTestFromSummary, type SampleMoments, type WelchTestResult } from './welch-t-test-from-summary';
+export {
+  welchTTestFromSummary,
+  welchTTestFromSummaryWithoutInterval,
+  type SampleMoments,
+  type WelchTestResult,
+} from './welch-t-test-from-summary';
 export { welchTTest } from './welch-t-test';
 export { trendDifference, type TrendDifference } from './trend-difference';
 

@@ -1,6 +1,18 @@
 import type { Interval } from './interval';
 import { standardNormalQuantile } from './standard-normal-quantile';
 
+// The normal quantile is a root search, and intervals are computed for thousands of groups at the same confidence:
+// keep the last one.
+let lastConfidence = Number.NaN;
+let lastQuantile = Number.NaN;
+function quantileFor(confidence: number): number {
+  if (confidence !== lastConfidence) {
+    lastQuantile = standardNormalQuantile((1 + confidence) / 2);
+    lastConfidence = confidence;
+  }
+  return lastQuantile;
+}
+
 /**
  * The [Wilson score interval](https://en.wikipedia.org/wiki/Binomial_proportion_confidence_interval#Wilson_score_interval)
  * for a binomial proportion: the set of p for which the score test of p̂ = successes / n
@@ -36,7 +48,7 @@ export function wilsonInterval(successes: number, n: number, confidence = 0.95):
   if (!(confidence > 0 && confidence < 1)) {
     throw new Error('wilsonInterval requires 0 < confidence < 1');
   }
-  const z = standardNormalQuantile((1 + confidence) / 2);
+  const z = quantileFor(confidence);
   const z2 = z * z;
   const proportion = successes / n;
   const denominator = 1 + z2 / n;
