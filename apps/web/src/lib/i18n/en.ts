@@ -1,3 +1,4 @@
+import { exportEn } from './export-en';
 import { resultsEn } from './results-en';
 
 /** English messages. The keys of this catalogue are the source of truth: every other language must have them all. */
@@ -370,6 +371,7 @@ export const en = {
   'notFound.body': 'There is no page at this address.',
   'notFound.home': 'Go to the home page',
   ...resultsEn,
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { exportNl } from './export-nl';
 import { resultsNl } from './results-nl';
 
 /** Dutch messages. Typed against the English keys, so a missing translation fails the type check. */
@@ -371,4 +372,5 @@ export const nl: Record<MessageKey, string> = {
   'notFound.body': 'Op dit adres staat geen pagina.',
   'notFound.home': 'Naar de startpagina',
   ...resultsNl,
+  ...exportNl,
 };

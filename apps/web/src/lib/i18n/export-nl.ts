@@ -1,0 +1,65 @@
+import type { exportEn } from './export-en';
+
+/** Dutch messages of the research export page (spread into the Dutch catalogue). */
+export const exportNl: Record<keyof typeof exportEn, string> = {
+  'export.link': 'Onderzoeksexport',
+  'export.linkIntro': 'Download de geanonimiseerde antwoorden voor analyse in R, SPSS, Stata of Python.',
+  'export.listLink': 'van {title}',
+  'export.title': 'Onderzoeksexport: {title}',
+  'export.pageTitle': 'Onderzoeksexport',
+  'export.back': 'Terug naar de meting',
+  'export.intro':
+    'Eén rij per ingevuld antwoordformulier, voor je eigen analyse. Niemand is erin te herkennen: de kenmerken die naar een persoon kunnen wijzen (afdeling, achtergrondvragen, taal) worden grover gemaakt, en antwoorden worden weggelaten waar dat niet genoeg is. Houd alleen wat je analyse nodig heeft: elk kenmerk dat je houdt maakt de groepen kleiner, waardoor de andere grover moeten.',
+  'export.notAvailable': 'De export kan worden gemaakt zodra de meting gesloten is. Deze meting is nog niet gesloten.',
+  'export.forbidden':
+    'Je hebt geen rol waarmee je de onderzoeksexport van deze meting mag downloaden. Onderzoekers en organisatiebeheerders van de organisatie mogen dat wel.',
+  'export.notFound': 'Deze meting bestaat niet, of valt buiten wat je mag zien.',
+  'export.options.title': 'Wat je houdt',
+  'export.options.unit': 'Afdeling',
+  'export.options.unitHint': 'Niveau 1 zijn de afdelingen direct onder de organisatie; diepere niveaus zijn hun onderdelen.',
+  'export.options.unitNone': 'Afdeling weglaten',
+  'export.options.unitDepth': 'Tot en met niveau {depth}',
+  'export.options.unitOrganisation': 'Alleen de organisatie (niveau 0)',
+  'export.options.others': 'Achtergrondvragen en taal',
+  'export.options.noneHint': 'Je houdt geen kenmerken: het bestand zegt dan niets over wie er antwoordde.',
+  'export.preview.title': 'Wat de export doet',
+  'export.preview.updating': 'Het voorbeeld wordt bijgewerkt…',
+  'export.preview.updated': 'Voorbeeld bijgewerkt.',
+  'export.preview.responses': '{released} van de {total} antwoordformulieren komen in het bestand.',
+  'export.preview.suppressed.one': '{count} formulier wordt weggelaten, omdat de groep anders te klein of te eensgezind zou zijn.',
+  'export.preview.suppressed.other': '{count} formulieren worden weggelaten, omdat hun groep anders te klein of te eensgezind zou zijn.',
+  'export.preview.noneSuppressed': 'Er hoeft geen formulier te worden weggelaten.',
+  'export.preview.overLimit':
+    'Meer dan {share} van de formulieren zou worden weggelaten. Houd minder kenmerken of een hoger afdelingsniveau om er meer te behouden.',
+  'export.preview.k': 'Elke combinatie van de kenmerken die je houdt komt in minstens {k} formulieren voor (k = {k}).',
+  'export.preview.l':
+    'In elke groep heeft elke gevoelige vraag minstens {l} verschillende antwoorden (l = {l}), zodat een groep nooit verraadt hoe al haar leden antwoordden.',
+  'export.preview.classes.one': 'Het bestand bevat {count} groep, van {smallest} formulieren.',
+  'export.preview.classes.other': 'Het bestand bevat {count} groepen; de kleinste telt {smallest} formulieren.',
+  'export.preview.loss': 'Verloren informatie: {loss}',
+  'export.preview.lossHint': '0% betekent elke waarde zoals beantwoord; 100% betekent alles verborgen.',
+  'export.preview.table': 'Wat er gebeurt met elk kenmerk dat je houdt',
+  'export.preview.variable': 'Kenmerk',
+  'export.preview.generalisation': 'In het bestand',
+  'export.preview.generalised': 'Formulieren grover gemaakt',
+  'export.preview.distinct': 'Verschillende waarden over',
+  'export.preview.noShare': '—',
+  'export.preview.sensitive': 'Gevoelige vragen waarvoor l-diversiteit geldt: {names}.',
+  'export.level.asAnswered': 'zoals beantwoord',
+  'export.level.hidden': 'voor iedereen verborgen (*)',
+  'export.level.unitDepth': 'afdelingen tot en met niveau {depth}; diepere afdelingen als de afdeling erboven',
+  'export.level.bands': 'naastliggende antwoorden samengevoegd in groepen van {size}',
+  'export.download.title': 'Downloaden',
+  'export.download.button': 'Download de export (zip)',
+  'export.download.hint': 'De download gebruikt de keuzes die je maakte. Hij wordt vastgelegd in het auditlog van de organisatie.',
+  'export.contents.title': 'Wat er in de zip zit',
+  'export.contents.data':
+    'data.csv: één rij per formulier, in willekeurige volgorde: de kenmerken die je hield, de antwoorden, schaalscores en gedragsindicatoren.',
+  'export.contents.datapackage': 'datapackage.json: elke kolom met type, ontbrekende waarden en waardelabels, in een standaard machineleesbare vorm.',
+  'export.contents.codebook': 'codebook.md: hetzelfde voor mensen: elke vraag in het Nederlands en Engels, waardelabels, schalen en hoe ze worden berekend.',
+  'export.contents.labels': 'labels.sps en labels.R: lezen data.csv in SPSS of R in, met alle labels en ontbrekende waarden.',
+  'export.contents.report':
+    'disclosure-report.json en .md: k, l, wat grover is gemaakt, hoeveel formulieren zijn weggelaten, en een controle van het bestand zelf.',
+  'export.contents.never':
+    'Nooit in het bestand: open antwoorden, datum of tijdstip van invullen, of iets dat een rij koppelt aan een link of een persoon.',
+};
