@@ -64,6 +64,11 @@ describe('first run with SOCIALSAFETY_DEMO=yes on an empty database', () => {
     const session = await signIn(t.app, DEMO_EMAIL, password!);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: session.headers });
     expect((res.json() as { organisations: { name: string }[] }).organisations.map((o) => o.name)).toEqual([NAME]);
+    // ...and its results: a platform administrator needs a grant for those, and the demo gives one.
+    const { id } = await organisation();
+    const [latest] = (await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${id}/measurements`, headers: session.headers })).json().measurements as { id: string }[];
+    const heatmap = await t.app.inject({ method: 'GET', url: `/api/v1/measurements/${latest!.id}/results/heatmap`, headers: session.headers });
+    expect(heatmap.statusCode, heatmap.body).toBe(200);
     // A second load keeps that account and its password; with ADMIN_EMAIL set nothing is made.
     expect(await ensureDemoSignIn(t.app.db, undefined)).toEqual({ kind: 'existing', email: DEMO_EMAIL });
     expect(await ensureDemoSignIn(t.app.db, { email: 'ops@example.test' })).toEqual({ kind: 'configured', email: 'ops@example.test' });

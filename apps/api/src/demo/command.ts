@@ -18,7 +18,7 @@ export async function runDemoCommand(options: DemoOptions, io: { env: NodeJS.Pro
     await app.ready();
     const progress = progressReporter(io.stderr);
     const summary = await loadDemo(app, config, options, progress.report).finally(progress.finish);
-    const signIn = await ensureDemoSignIn(app.db, config.bootstrapAdmin);
+    const signIn = await ensureDemoSignIn(app.db, config.bootstrapAdmin, summary.organisationId);
     const where = `${config.publicUrl} (once the server runs: pnpm start)`;
     io.stdout.write(`${[...describeDemo(summary), ...describeSignIn(signIn, where)].join('\n')}\n`);
   } finally {

@@ -27,11 +27,48 @@ export function readablePassword(): string {
  * made with a random password, shown once; a demo account made earlier keeps its password (as ADMIN_PASSWORD never
  * changes an existing one), and `pnpm cli user password` sets a new one.
  */
-export async function ensureDemoSignIn(db: Kysely<Database>, bootstrapAdmin: { email: string } | undefined): Promise<DemoSignIn> {
+export async function ensureDemoSignIn(
+  db: Kysely<Database>,
+  bootstrapAdmin: { email: string } | undefined,
+  organisationId?: string,
+): Promise<DemoSignIn> {
+  const signIn = await ensureAccount(db, bootstrapAdmin);
+  if (organisationId !== undefined) await grantResults(db, signIn.email, organisationId);
+  return signIn;
+}
+
+async function ensureAccount(db: Kysely<Database>, bootstrapAdmin: { email: string } | undefined): Promise<DemoSignIn> {
   if (bootstrapAdmin) return { kind: 'configured', email: bootstrapAdmin.email };
   const store = accountStore(db);
   if (await store.findByEmail(DEMO_EMAIL)) return { kind: 'existing', email: DEMO_EMAIL };
   const password = readablePassword();
   await store.create({ email: DEMO_EMAIL, password, platformAdmin: true, createdBy: null, via: 'demo' });
   return { kind: 'created', email: DEMO_EMAIL, password };
+}
+
+/**
+ * Platform administrators see no results without a grant (access/permissions.ts), and the demo is there to be
+ * looked at: the sign-in gets org_admin in the demo organisation, written to the audit log like every grant.
+ */
+async function grantResults(db: Kysely<Database>, email: string, organisationId: string): Promise<void> {
+  const user = await accountStore(db).findByEmail(email);
+  if (!user) return;
+  const grant = await db
+    .insertInto('role_grants')
+    .values({ user_id: user.id, organisation_id: organisationId, role: 'org_admin', unit_id: null, granted_by: user.id })
+    .onConflict((oc) => oc.constraint('role_grants_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!grant) return;
+  await db
+    .insertInto('audit_events')
+    .values({
+      actor_user_id: null,
+      action: 'grant.create',
+      organisation_id: organisationId,
+      target_type: 'role_grant',
+      target_id: grant.id,
+      details: JSON.stringify({ userId: user.id, email, role: 'org_admin', unitId: null, via: 'demo' }),
+    })
+    .execute();
 }

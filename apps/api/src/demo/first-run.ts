@@ -101,7 +101,7 @@ export async function firstRunDemo(
   try {
     const summary = await loadDemo(app, config, options, progress.report);
     progress.finish();
-    const signIn = await ensureDemoSignIn(app.db, config.bootstrapAdmin);
+    const signIn = await ensureDemoSignIn(app.db, config.bootstrapAdmin, summary.organisationId);
     return { kind: 'loaded', lines: (url) => ['', ...describeDemo(summary), ...describeSignIn(signIn, url), ''] };
   } catch (error) {
     progress.finish();
