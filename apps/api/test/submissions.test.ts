@@ -97,6 +97,16 @@ describe('an open link', () => {
       .execute();
     expect(south).toEqual([{ status: 'issued', used_on: null }]);
   });
+
+  it('stores one response when the same submission arrives four times at once', async () => {
+    const [shared] = await makeLinks(t.app, w.admin, w.open, 'OPS', 1, 'open');
+    const before = (await responses()).length;
+    const body = { submissionId: crypto.randomUUID(), answers: VALID(w.requiredItem) };
+    const results = await Promise.all([1, 2, 3, 4].map(() => submit(t.app, shared!, body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(results.map((r) => JSON.stringify(r.json()))).size).toBe(1);
+    expect((await responses()).length).toBe(before + 1);
+  });
 });
 
 describe('closing', () => {

@@ -35,7 +35,14 @@ describe('text PostgreSQL cannot store', () => {
   it('refuses it in a key of an object too', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { ['e\u0000mail']: 'x', password: 'y' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('TEXT_INVALID');
+    expect(res.json().error).toMatchObject({ code: 'TEXT_INVALID', details: { field: 'body.e?mail' } });
+  });
+
+  it('names the whole path of a string deep in the body', async () => {
+    const payload = { submissionId: crypto.randomUUID(), language: 'nl', answers: { q1: 3, list: [1, 'x', 'ok \udc00'] } };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/survey/some-token/responses', payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'TEXT_INVALID', details: { field: 'body.answers.list.2' } });
   });
 });
 

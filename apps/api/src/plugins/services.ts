@@ -11,6 +11,7 @@ import { organisationRepository } from '../repositories/organisations';
 import { questionnaireRepository } from '../repositories/questionnaires';
 import { resultsRepository } from '../repositories/results';
 import { sessionRepository } from '../repositories/sessions';
+import { preparedRunner } from '../repositories/prepared';
 import { surveyRepository } from '../repositories/survey';
 import { unitRepository } from '../repositories/units';
 import { userRepository } from '../repositories/users';
@@ -86,7 +87,7 @@ export default fp<ServicesOptions>(
 
     const measurementRows = measurementRepository(db);
     const invitations = invitationRepository(db);
-    const survey = surveyRepository(db);
+    const survey = surveyRepository(db, preparedRunner(app.pg.pool));
     const resultRows = resultsRepository(db);
     const publisher = resultsPublisher({ measurements: measurementRows, results: resultRows, log: app.log, now });
     const lifecycle = measurementService({
@@ -104,7 +105,7 @@ export default fp<ServicesOptions>(
       invitationService({ invitations, measurements: measurementRows, lifecycle, audit, today, publicUrl: config.publicUrl }),
     );
     app.decorate('participation', participationService({ lifecycle, invitations, survey, audit }));
-    app.decorate('survey', surveyService({ invitations, survey, lifecycle, today, now }));
+    app.decorate('survey', surveyService({ survey, measurements: measurementRows, lifecycle, today, now }));
     app.decorate('results', resultsService({ lifecycle, measurements: measurementRows, results: resultRows, publisher, audit }));
     app.decorate('benchmarks', benchmarkService({ questionnaires: questionnaireRows, results: resultRows, publisher, audit }));
     app.decorate('surveyLimiter', rateLimiter(() => config.surveyLimitPerMinute, 60_000, () => now().getTime()));

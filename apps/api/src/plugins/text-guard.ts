@@ -6,23 +6,32 @@ import { AppError } from '../lib/errors';
 // eslint-disable-next-line no-control-regex -- finding U+0000 is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path of the first string (or key) in `value` that cannot be stored, or null. */
-function unstorableAt(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+/**
+ * The path (outermost segment last) to the first string or key in `value` that cannot be stored, or null. The path
+ * is built only on the way back from a find: every survey submission is walked, and almost none carries one.
+ */
+function unstorableAt(value: unknown, depth = 0): string[] | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? [] : null;
   if (typeof value !== 'object' || value === null || depth > 64) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unstorableAt(value[i], `${path}.${i}`, depth + 1);
-      if (found) return found;
+      const found = unstorableAt(value[i], depth + 1);
+      if (found) return [...found, String(i)];
     }
     return null;
   }
-  for (const [key, child] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) return `${path}.${key.replace(UNSTORABLE, '?')}`;
-    const found = unstorableAt(child, `${path}.${key}`, depth + 1);
-    if (found) return found;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (UNSTORABLE.test(key)) return [key.replace(UNSTORABLE, '?')];
+    const found = unstorableAt((value as Record<string, unknown>)[key], depth + 1);
+    if (found) return [...found, key];
   }
   return null;
+}
+
+function located(root: string, value: unknown): string | null {
+  const found = unstorableAt(value);
+  return found ? [root, ...found.reverse()].join('.') : null;
 }
 
 /**
@@ -35,7 +44,7 @@ export default fp(
       // Only the API stores what it is sent; /health and the web app's files ignore their query.
       if (!request.routeOptions.url?.startsWith('/api/')) return;
       const at =
-        unstorableAt(request.params, 'params') ?? unstorableAt(request.query, 'query') ?? unstorableAt(request.body, 'body');
+        located('params', request.params) ?? located('query', request.query) ?? located('body', request.body);
       if (at) {
         throw new AppError(
           400,

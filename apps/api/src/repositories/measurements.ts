@@ -128,6 +128,9 @@ export function measurementRepository(db: Kysely<Database>) {
   });
 
   return {
+    /** A questionnaire version's definition, read once per process (see above). */
+    definitionOf,
+
     async organisationOf(id: string): Promise<string | undefined> {
       const row = await db.selectFrom('measurements').select('organisation_id').where('id', '=', id).executeTakeFirst();
       return row?.organisation_id;

@@ -1,5 +1,7 @@
-import type { Database } from '@socialsafety/db';
+import type { Database, InvitationKind, InvitationStatus, MeasurementStatus } from '@socialsafety/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RunPrepared } from './prepared';
+import { submitResponse } from './survey-submission';
 
 export interface DraftRow {
   language: string;
@@ -29,6 +31,22 @@ export type SubmitOutcome =
   | { kind: 'closed' }
   | { kind: 'not_open'; opensAt: string };
 
+/** A survey link with what its holder may see of its measurement. */
+export interface Admission {
+  kind: InvitationKind;
+  status: InvitationStatus;
+  unitName: string;
+  measurementId: string;
+  questionnaireVersionId: string;
+  title: string;
+  languages: string[];
+  demographics: string[];
+  k: number;
+  measurementStatus: MeasurementStatus;
+  opensAt: string;
+  closesAt: string;
+}
+
 type MeasurementGate = { kind: 'closed' } | { kind: 'not_open'; opensAt: string } | { kind: 'open'; versionId: string };
 
 /**
@@ -48,7 +66,29 @@ async function gate(trx: Transaction<Database>, measurementId: string, today: st
 }
 
 /** All SQL of taking part: drafts and responses. */
-export function surveyRepository(db: Kysely<Database>) {
+export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared) {
+  // Compiled once: a prepared statement's text must not change, and compiling is work every request would repeat.
+  const admissionSql = db
+    .selectFrom('invitations as i')
+    .innerJoin('measurement_units as u', 'u.id', 'i.measurement_unit_id')
+    .innerJoin('measurements as m', 'm.id', 'i.measurement_id')
+    .select([
+      'i.kind',
+      'i.status',
+      'u.name as unitName',
+      'm.id as measurementId',
+      'm.questionnaire_version_id as questionnaireVersionId',
+      'm.title',
+      'm.languages',
+      'm.demographics',
+      'm.k',
+      'm.status as measurementStatus',
+      'm.opens_at as opensAt',
+      'm.closes_at as closesAt',
+    ])
+    .where('i.token_hash', '=', '')
+    .compile().sql;
+
   return {
     async findDraft(tokenHash: string): Promise<DraftRow | undefined> {
       return db
@@ -92,71 +132,16 @@ export function surveyRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Stores a response and uses up a personal link in ONE transaction, with the link's row locked (FOR UPDATE), so
-     * that of simultaneous submissions with one link exactly one is stored. An open link is only share-locked (many
-     * people submit with it at once; revoking waits for them), and the unique (measurement, submission hash) keeps a
-     * retry from being stored twice.
-     * Nothing written here names the link in the response, or the response in the link.
+     * The link, its unit and its measurement in one read: what every survey request needs before anything else
+     * (the questionnaire itself comes from the version cache, it is never selected here).
      */
-    async submit(input: Submission): Promise<SubmitOutcome> {
-      return db.transaction().execute(async (trx) => {
-        const state = await gate(trx, input.measurementId, input.today);
-        if (state.kind !== 'open') return state;
-        // The kind never changes, so it decides the lock before the row is locked.
-        const found = await trx.selectFrom('invitations').select('kind').where('token_hash', '=', input.tokenHash).executeTakeFirst();
-        if (!found) return { kind: 'not_found' };
-        const invitation = await trx
-          .selectFrom('invitations')
-          .select(['status', 'kind', 'measurement_unit_id as unitId'])
-          .where('token_hash', '=', input.tokenHash)
-          .$call((q) => (found.kind === 'personal' ? q.forUpdate() : q.forShare()))
-          .executeTakeFirstOrThrow();
-        if (invitation.status === 'revoked') return { kind: 'not_found' };
-        const personal = invitation.kind === 'personal';
-
-        const earlier = () =>
-          trx
-            .selectFrom('responses')
-            .select('submitted_on as submittedOn')
-            .where('measurement_id', '=', input.measurementId)
-            .where('submission_hash', '=', input.submissionHash)
-            .executeTakeFirst();
-        const before = await earlier();
-        if (before && personal && invitation.status === 'issued') return { kind: 'submission_id_taken' };
-        if (before) return { kind: 'retry', submittedOn: before.submittedOn };
-        if (invitation.status === 'used') return { kind: 'used' };
-
-        const inserted = await trx
-          .insertInto('responses')
-          .values({
-            measurement_id: input.measurementId,
-            measurement_unit_id: invitation.unitId,
-            questionnaire_version_id: state.versionId,
-            language: input.language,
-            answers: JSON.stringify(input.answers),
-            demographics: JSON.stringify(input.demographics),
-            submission_hash: input.submissionHash,
-            submitted_on: input.today,
-          })
-          .onConflict((oc) => oc.constraint('responses_submission_key').doNothing())
-          .returning('submitted_on as submittedOn')
-          .executeTakeFirst();
-        if (!inserted) {
-          // Another link stored this submission id a moment ago (READ COMMITTED: its row is visible now).
-          if (personal) return { kind: 'submission_id_taken' };
-          return { kind: 'retry', submittedOn: (await earlier())?.submittedOn ?? input.today };
-        }
-        if (personal) {
-          await trx
-            .updateTable('invitations')
-            .set({ status: 'used', used_on: input.today })
-            .where('token_hash', '=', input.tokenHash)
-            .execute();
-          await trx.deleteFrom('drafts').where('token_hash', '=', input.tokenHash).execute();
-        }
-        return { kind: 'created', submittedOn: inserted.submittedOn };
-      });
+    async admission(tokenHash: string): Promise<Admission | undefined> {
+      const [row] = await runPrepared<Admission>('survey.admission', admissionSql, [tokenHash]);
+      return row;
     },
+
+    /** See survey-submission.ts. */
+    submit: (input: Submission & { personal: boolean }): Promise<SubmitOutcome> => submitResponse(db, runPrepared, input),
 
     /** Responses per unit of the frozen tree (the unit's own, not its subtree's). */
     async countsByUnit(measurementId: string): Promise<Record<string, number>> {

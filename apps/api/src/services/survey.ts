@@ -3,9 +3,8 @@ import { anonymityStatement } from '../lib/anonymity-statement';
 import type { Today } from '../lib/calendar';
 import { AppError, conflict } from '../lib/errors';
 import { receiptOf, submissionHash, tokenHash } from '../lib/survey-secrets';
-import type { InvitationRepository, InvitationRow } from '../repositories/invitations';
-import type { MeasurementRow } from '../repositories/measurements';
-import type { SurveyRepository } from '../repositories/survey';
+import type { MeasurementRepository } from '../repositories/measurements';
+import type { Admission, SurveyRepository } from '../repositories/survey';
 import { checkAnswerSet, type AnswerSet } from './answer-rules';
 import type { MeasurementService } from './measurements';
 
@@ -31,65 +30,65 @@ export interface Submitted {
  * carries a time, which would tie a response to a moment); the request log shows survey paths redacted.
  */
 export function surveyService(deps: {
-  invitations: InvitationRepository;
   survey: SurveyRepository;
-  lifecycle: MeasurementService;
+  measurements: Pick<MeasurementRepository, 'definitionOf'>;
+  lifecycle: Pick<MeasurementService, 'load'>;
   today: Today;
   now: () => Date;
 }) {
-  const { invitations, survey, lifecycle, today, now } = deps;
+  const { survey, measurements, lifecycle, today, now } = deps;
 
-  /** The link and its measurement, or the error the person holding it should see (404, then 410). */
-  async function admit(token: string): Promise<{ hash: string; invitation: InvitationRow; m: MeasurementRow }> {
+  /**
+   * The link and its measurement (one read), or the error the person holding it should see (404, then 410). A
+   * measurement past its closing day that nobody has closed yet is closed here, as every read of one does.
+   */
+  async function admit(token: string): Promise<{ hash: string; link: Admission; definition: QuestionnaireDefinition }> {
     const hash = tokenHash(token);
-    const invitation = await invitations.findByTokenHash(hash);
-    if (!invitation || invitation.status === 'revoked') throw linkNotFound();
-    const m = await lifecycle.load(null, invitation.measurementId);
-    if (m.status === 'closed' || m.closesAt < today()) throw closed(m.closesAt);
-    if (m.status === 'draft' || m.opensAt > today()) throw notOpen(m.opensAt);
-    return { hash, invitation, m };
-  }
-
-  function definitionOf(m: MeasurementRow): QuestionnaireDefinition {
-    return m.definition as QuestionnaireDefinition;
+    const link = await survey.admission(hash);
+    if (!link || link.status === 'revoked') throw linkNotFound();
+    if (link.measurementStatus === 'open' && link.closesAt < today()) await lifecycle.load(null, link.measurementId);
+    if (link.measurementStatus === 'closed' || link.closesAt < today()) throw closed(link.closesAt);
+    if (link.measurementStatus === 'draft' || link.opensAt > today()) throw notOpen(link.opensAt);
+    const definition = (await measurements.definitionOf(link.questionnaireVersionId)) as QuestionnaireDefinition;
+    return { hash, link, definition };
   }
 
   return {
     async get(token: string, requestedLanguage?: string) {
-      const { hash, invitation, m } = await admit(token);
-      if (invitation.status === 'used') throw linkUsed();
-      const language = requestedLanguage ?? m.languages[0]!;
-      if (!m.languages.includes(language)) {
-        throw new AppError(400, 'LANGUAGE_NOT_AVAILABLE', `This survey is available in ${m.languages.join(', ')}, not in '${language}'.`, {
-          languages: m.languages,
+      const { hash, link, definition } = await admit(token);
+      if (link.status === 'used') throw linkUsed();
+      const language = requestedLanguage ?? link.languages[0]!;
+      if (!link.languages.includes(language)) {
+        throw new AppError(400, 'LANGUAGE_NOT_AVAILABLE', `This survey is available in ${link.languages.join(', ')}, not in '${language}'.`, {
+          languages: link.languages,
         });
       }
-      const personal = invitation.kind === 'personal';
-      const localised = localise(definitionOf(m), language);
+      const personal = link.kind === 'personal';
+      const localised = localise(definition, language);
       const draft = personal ? await survey.findDraft(hash) : undefined;
       return {
-        measurement: { title: m.title, opensAt: m.opensAt, closesAt: m.closesAt, k: m.k, languages: m.languages },
-        unit: { name: invitation.unitName },
-        kind: invitation.kind,
+        measurement: { title: link.title, opensAt: link.opensAt, closesAt: link.closesAt, k: link.k, languages: link.languages },
+        unit: { name: link.unitName },
+        kind: link.kind,
         draftsAvailable: personal,
         language,
         // Only the demographic questions this measurement asks, in the questionnaire's order.
-        questionnaire: { ...localised, demographics: localised.demographics.filter((d) => m.demographics.includes(d.id)) },
+        questionnaire: { ...localised, demographics: localised.demographics.filter((d) => link.demographics.includes(d.id)) },
         draft: draft
           ? { language: draft.language, answers: draft.answers, demographics: draft.demographics, updatedAt: draft.updatedAt.toISOString() }
           : null,
-        anonymity: anonymityStatement(language, m.k, personal),
+        anonymity: anonymityStatement(language, link.k, personal),
       };
     },
 
     async saveDraft(token: string, input: AnswerSet) {
-      const { hash, invitation, m } = await admit(token);
-      if (invitation.kind === 'open') {
+      const { hash, link, definition } = await admit(token);
+      if (link.kind === 'open') {
         throw conflict('DRAFTS_NOT_AVAILABLE', 'Progress cannot be saved with a shared link (others use it too): keep it in the browser, and send the answers in one go.');
       }
-      if (invitation.status === 'used') throw linkUsed();
-      checkAnswerSet(definitionOf(m), m.languages, m.demographics, input, 'draft');
-      const outcome = await survey.saveDraft({ tokenHash: hash, measurementId: m.id, ...input, today: today(), at: now() });
+      if (link.status === 'used') throw linkUsed();
+      checkAnswerSet(definition, link.languages, link.demographics, input, 'draft');
+      const outcome = await survey.saveDraft({ tokenHash: hash, measurementId: link.measurementId, ...input, today: today(), at: now() });
       switch (outcome.kind) {
         case 'saved':
           return { updatedAt: outcome.updatedAt.toISOString() };
@@ -98,7 +97,7 @@ export function surveyService(deps: {
         case 'used':
           throw linkUsed();
         case 'closed':
-          throw closed(m.closesAt);
+          throw closed(link.closesAt);
         case 'not_open':
           throw notOpen(outcome.opensAt);
       }
@@ -109,12 +108,14 @@ export function surveyService(deps: {
      * lost answer); the receipt is derived from the submission id, so it needs nothing stored next to the link.
      */
     async submit(token: string, input: AnswerSet & { submissionId: string }): Promise<Submitted> {
-      const { hash, m } = await admit(token);
+      const { hash, link, definition } = await admit(token);
       const { submissionId, ...answers } = input;
-      checkAnswerSet(definitionOf(m), m.languages, m.demographics, answers, 'submission');
+      checkAnswerSet(definition, link.languages, link.demographics, answers, 'submission');
       const outcome = await survey.submit({
         tokenHash: hash,
-        measurementId: m.id,
+        measurementId: link.measurementId,
+        // The kind of a link never changes, so it may choose the lock before the row is read again.
+        personal: link.kind === 'personal',
         ...answers,
         submissionHash: submissionHash(submissionId),
         today: today(),
@@ -132,7 +133,7 @@ export function surveyService(deps: {
         case 'submission_id_taken':
           throw submissionIdTaken();
         case 'closed':
-          throw closed(m.closesAt);
+          throw closed(link.closesAt);
         case 'not_open':
           throw notOpen(outcome.opensAt);
       }
