@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { seededRandom } from '../src/demo/random';
 
 /**
  * Issue 9's target: the research export of 1,000,000 responses with the API process's peak RSS below 300 MB.
@@ -52,16 +53,6 @@ async function serve() {
   });
 }
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const items = itemsInOrder(socialSafety_1_0_0);
 const optionsOf = (item: (typeof items)[number]) =>
@@ -188,7 +179,8 @@ async function main() {
       await app.inject({ method: 'POST', url: `/api/v1/measurements/${id}/open`, headers });
       const teams = (await app.db.selectFrom('measurement_units').select(['id', 'code']).where('measurement_id', '=', id).execute()).filter((u) => u.code.startsWith('T'));
       const version = await app.db.selectFrom('measurements').select('questionnaire_version_id').where('id', '=', id).executeTakeFirstOrThrow();
-      const rng = random(42);
+      const source = seededRandom(42);
+      const rng = () => source.next();
       const effects = teams.map(() => (rng() - 0.5) * 0.4);
       const weights = teams.map(() => rng() ** 3);
       const total = weights.reduce((a, b) => a + b, 0);

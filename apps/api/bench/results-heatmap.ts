@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
+import { seededRandom } from '../src/demo/random';
 
 /**
  * Issue 8's target: the heatmap endpoint at p95 < 50 ms for a 200-unit measurement with 50,000 responses. Builds the
@@ -18,16 +19,6 @@ const REQUESTS = Number(process.argv[3] ?? 400);
 const UNITS = 200;
 const admin = { email: 'bench@example.test', password: 'bench-password-123' };
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const scaled = itemsInOrder(socialSafety_1_0_0).flatMap((item) =>
   !item.condition && 'responseScaleId' in item
@@ -84,7 +75,8 @@ try {
   const teams = (await app.db.selectFrom('measurement_units').select(['id', 'code']).where('measurement_id', '=', id).execute()).filter((u) => u.code.startsWith('T'));
   const version = await app.db.selectFrom('measurements').select('questionnaire_version_id').where('id', '=', id).executeTakeFirstOrThrow();
 
-  const rng = random(42);
+  const source = seededRandom(42);
+  const rng = () => source.next();
   const effects = teams.map(() => (rng() - 0.5) * 0.4);
   // Team sizes vary: a few large teams, many small ones (some below k, so suppression has work to do).
   const weights = teams.map(() => rng() ** 3);

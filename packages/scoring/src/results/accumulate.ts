@@ -53,18 +53,25 @@ export function cutDimensions(definition: QuestionnaireDefinition, plan: Scoring
   });
 }
 
+/** Takes responses one at a time (from an array or from pages read off a database) and hands out the sums once. */
+export interface Accumulation {
+  add(response: MeasurementResponse | ListedMeasurementResponse): void;
+  /** The sums; call once, after the last response. */
+  finish(): Accumulators;
+}
+
 /**
  * Scores every response once and adds it to its unit's rows. Responses of units outside the tree are an error, not
- * silently dropped: a figure must never quietly leave people out.
+ * silently dropped: a figure must never quietly leave people out. Holds no response after add() returns, so memory
+ * depends on the tree and the questionnaire, not on the number of responses.
  */
-export function accumulate(
+export function accumulation(
   plan: ScoringPlan,
   metrics: readonly MetricSpec[],
   dimensions: readonly CutDimension[],
   tree: TreeIndex,
-  responses: Iterable<MeasurementResponse | ListedMeasurementResponse>,
   itemMoments: readonly (ItemMoments | null)[] = [],
-): Accumulators {
+): Accumulation {
   const unitCount = tree.ids.length;
   const layout = rowLayout(metrics);
   const { unitWidth, cutWidth } = layout;
@@ -78,27 +85,43 @@ export function accumulate(
   const moments = itemMoments.filter((m): m is ItemMoments => m !== null);
   let r = 0;
 
-  for (const response of responses) {
-    const unit = tree.indexOf.get(response.unitId);
-    if (unit === undefined) throw new Error(`results: a response belongs to unknown unit '${response.unitId}'`);
-    const scores = 'answerList' in response ? scoreListWithPlan(plan, response, scratch) : scoreWithPlan(plan, response, scratch);
-    for (const m of moments) m.add(scores);
-    writeContribution(reader, scores, contribution);
-    responseCounts[unit] = (responseCounts[unit] as number) + 1;
-    addRow(units, unit * unitWidth, contribution, unitWidth);
-    for (let d = 0; d < dimensions.length; d++) {
-      const dimension = dimensions[d] as CutDimension;
-      const width = dimension.categories.length;
-      const code = scores.demographics[dimension.planIndex] as number;
-      const category = (Number.isNaN(code) ? undefined : dimension.categoryOfCode.get(code)) ?? width - 1;
-      const row = unit * width + category;
-      const table = responseCuts[d] as Float64Array;
-      table[row] = (table[row] as number) + 1;
-      if (cutWidth > 0) addRow(cuts[d] as Float64Array, row * cutWidth, contribution, cutWidth);
-    }
-    r += 1;
-  }
-  return { layout, units, cuts, responses: responseCounts, responseCuts, count: r };
+  return {
+    add(response) {
+      const unit = tree.indexOf.get(response.unitId);
+      if (unit === undefined) throw new Error(`results: a response belongs to unknown unit '${response.unitId}'`);
+      const scores = 'answerList' in response ? scoreListWithPlan(plan, response, scratch) : scoreWithPlan(plan, response, scratch);
+      for (const m of moments) m.add(scores);
+      writeContribution(reader, scores, contribution);
+      responseCounts[unit] = (responseCounts[unit] as number) + 1;
+      addRow(units, unit * unitWidth, contribution, unitWidth);
+      for (let d = 0; d < dimensions.length; d++) {
+        const dimension = dimensions[d] as CutDimension;
+        const width = dimension.categories.length;
+        const code = scores.demographics[dimension.planIndex] as number;
+        const category = (Number.isNaN(code) ? undefined : dimension.categoryOfCode.get(code)) ?? width - 1;
+        const row = unit * width + category;
+        const table = responseCuts[d] as Float64Array;
+        table[row] = (table[row] as number) + 1;
+        if (cutWidth > 0) addRow(cuts[d] as Float64Array, row * cutWidth, contribution, cutWidth);
+      }
+      r += 1;
+    },
+    finish: () => ({ layout, units, cuts, responses: responseCounts, responseCuts, count: r }),
+  };
+}
+
+/** accumulation() over an iterable of responses. */
+export function accumulate(
+  plan: ScoringPlan,
+  metrics: readonly MetricSpec[],
+  dimensions: readonly CutDimension[],
+  tree: TreeIndex,
+  responses: Iterable<MeasurementResponse | ListedMeasurementResponse>,
+  itemMoments: readonly (ItemMoments | null)[] = [],
+): Accumulators {
+  const sums = accumulation(plan, metrics, dimensions, tree, itemMoments);
+  for (const response of responses) sums.add(response);
+  return sums.finish();
 }
 
 /** Turns direct-member rows into subtree rows, in place: every unit adds its (finished) row to its parent's. */

@@ -52,11 +52,31 @@ export function auditPublishedResults(results: PublishedResults): ResultsAudit {
     if (!families.has(key)) families.set(key, { name, cells });
   };
 
+  // Every family reuses the same groups: each is spelled out once, and its strings are shared (and hashed once) by
+  // every family's views instead of being rebuilt per cell and family.
+  const unitGroups = new Map<string, readonly string[]>();
+  const unitGroupOf = (unitId: string): readonly string[] => {
+    let group = unitGroups.get(unitId);
+    if (group === undefined) unitGroups.set(unitId, (group = subtreeOf(unitId).map(leaf)));
+    return group;
+  };
+  const cutGroups = new Map<string, readonly string[]>();
+  const cutGroupOf = (unitId: string, demographicId: string, categories: readonly string[]): readonly string[] => {
+    // JSON: no two (unit, demographic, categories) share a key, whatever characters their ids hold.
+    const key = JSON.stringify([unitId, demographicId, categories]);
+    let group = cutGroups.get(key);
+    if (group === undefined) {
+      group = subtreeOf(unitId).flatMap((u) => categories.map((c) => part(u, demographicId, c)));
+      cutGroups.set(key, group);
+    }
+    return group;
+  };
+
   const unitCells = (figureOf: (unitIndex: number) => FigureOrHidden | { n: number } | undefined, threshold: number): AuditCell[] =>
     results.units.flatMap((unit, i) => {
       const figure = figureOf(i);
       if (!figure || 'hidden' in figure) return [];
-      return [{ id: `unit:${unit.unitId}`, leafGroups: subtreeOf(unit.unitId).map(leaf), count: figure.n, threshold }];
+      return [{ id: `unit:${unit.unitId}`, leafGroups: unitGroupOf(unit.unitId), count: figure.n, threshold }];
     });
 
   addFamily('responses', unitCells((i) => results.units[i]?.responses, results.k));
@@ -72,7 +92,7 @@ export function auditPublishedResults(results: PublishedResults): ResultsAudit {
           if ('hidden' in cell.figure) continue;
           cells.push({
             id: `cut:${unit.unitId}:${demographicId}:${cell.categories.join('+')}`,
-            leafGroups: subtreeOf(unit.unitId).flatMap((u) => cell.categories.map((c) => part(u, demographicId, c))),
+            leafGroups: cutGroupOf(unit.unitId, demographicId, cell.categories),
             count: cell.figure.n,
             threshold,
           });

@@ -1,6 +1,6 @@
 import type { Block } from '../disclosure/category-partition';
-import { createScoringPlan } from '../respondent';
-import { accumulate, cutDimensions, toSubtrees, type CutDimension } from './accumulate';
+import { createScoringPlan, type ScoringPlan } from '../respondent';
+import { accumulation, cutDimensions, toSubtrees, type Accumulators, type CutDimension } from './accumulate';
 import { publicationHolds } from './family-check';
 import { familySolver, type FamilyPublication } from './families';
 import { figureOf, momentsOf } from './figures';
@@ -8,7 +8,20 @@ import { column } from './layout';
 import { metricsOf, type MetricSpec } from './metrics';
 import { itemMomentsFor, reliabilityOf } from './reliability';
 import { indexTree } from './tree-index';
-import type { CutCellResult, CutResult, Figure, FigureOrHidden, Hidden, MeasurementInput, PublishedResults, UnitResult } from './types';
+import type { TreeIndex } from './tree-index';
+import type {
+  CutCellResult,
+  CutResult,
+  Figure,
+  FigureOrHidden,
+  Hidden,
+  ListedMeasurementResponse,
+  MeasurementInput,
+  MeasurementResponse,
+  MeasurementSettings,
+  PublishedResults,
+  UnitResult,
+} from './types';
 
 /** Version of the scoring rules; stored with every published set so that a recomputation can be traced. */
 export const SCORING_VERSION = '1.0.0';
@@ -40,13 +53,42 @@ function blockNames(dimension: CutDimension, cache: Map<string, readonly string[
  * family (see families.ts).
  */
 export function computeMeasurementResults(input: MeasurementInput): PublishedResults {
+  const computation = startComputation(input);
+  for (const response of input.responses) computation.add(response);
+  return computation.finish();
+}
+
+/** A computation fed one response at a time, so that any source (an array, pages read off a database) shares it. */
+export interface Computation {
+  add(response: MeasurementResponse | ListedMeasurementResponse): void;
+  /** The published set; call once, after the last response. */
+  finish(): PublishedResults;
+}
+
+export function startComputation(settings: MeasurementSettings): Computation {
+  const plan = createScoringPlan(settings.definition);
+  const tree = indexTree(settings.units);
+  const metrics = metricsOf(settings.definition, plan);
+  const dimensions = cutDimensions(settings.definition, plan, settings.demographicIds);
+  const moments = itemMomentsFor(settings.definition, plan);
+  const sums = accumulation(plan, metrics, dimensions, tree, moments);
+  return {
+    add: sums.add,
+    finish: () => publish(settings, { plan, tree, metrics, dimensions, moments }, sums.finish()),
+  };
+}
+
+interface Prepared {
+  readonly plan: ScoringPlan;
+  readonly tree: TreeIndex;
+  readonly metrics: readonly MetricSpec[];
+  readonly dimensions: readonly CutDimension[];
+  readonly moments: ReturnType<typeof itemMomentsFor>;
+}
+
+function publish(input: MeasurementSettings, prepared: Prepared, acc: Accumulators): PublishedResults {
   const { definition, k, kSensitive } = input;
-  const plan = createScoringPlan(definition);
-  const tree = indexTree(input.units);
-  const metrics = metricsOf(definition, plan);
-  const dimensions = cutDimensions(definition, plan, input.demographicIds);
-  const moments = itemMomentsFor(definition, plan);
-  const acc = accumulate(plan, metrics, dimensions, tree, input.responses, moments);
+  const { plan, tree, metrics, dimensions, moments } = prepared;
   const { unitWidth, cutWidth, offset } = acc.layout;
   const solver = familySolver(tree, dimensions, k, kSensitive);
 

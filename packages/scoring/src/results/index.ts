@@ -1,4 +1,5 @@
 export { computeMeasurementResults, HIDDEN, SCORING_VERSION } from './compute';
+export { computeMeasurementResultsFrom } from './compute-streamed';
 export type {
   Comparison,
   CutCellResult,
@@ -9,12 +10,14 @@ export type {
   ListedMeasurementResponse,
   MeanFigure,
   MeasurementInput,
+  MeasurementSettings,
   MeasurementResponse,
   MeasurementUnit,
   MetricInfo,
   ProportionFigure,
   PublishedResults,
   ScaleReliability,
+  StreamedMeasurementInput,
   UnitResult,
 } from './types';
 export { auditPublishedResults, type ResultsAudit } from './audit-results';

@@ -16,27 +16,40 @@ export interface MeasurementResponse extends RespondentResponse {
 /**
  * The same response with its answers as a list in answerOrder(definition) (null: not answered): the faster input
  * form. Reading answer objects, each with its own set of keys, is the largest part of scoring 100,000 responses; a
- * list is read by position. PostgreSQL can produce the list itself (see ListedRespondentResponse), which also saves
- * sending and parsing every item id with every response.
+ * list is read by position. Build the list once per response where it is read (the API does so from the stored
+ * object) and scoring never touches an item id again.
  */
 export interface ListedMeasurementResponse extends ListedRespondentResponse {
   readonly unitId: string;
 }
 
-export interface MeasurementInput {
+/** Everything about a measurement's computation except its responses. */
+export interface MeasurementSettings {
   readonly definition: QuestionnaireDefinition;
   readonly units: readonly MeasurementUnit[];
-  /**
-   * All responses of the measurement; any iterable, so that they can be streamed from the database. Each response
-   * gives its answers as an object or as a list (ListedMeasurementResponse); both give the same figures.
-   */
-  readonly responses: Iterable<MeasurementResponse | ListedMeasurementResponse>;
   readonly k: number;
   readonly kSensitive: number;
   /** Demographics asked in this measurement; each may be used for one-at-a-time cuts of the scales. */
   readonly demographicIds: readonly string[];
   /** External or cross-organisation benchmark per scale (0-100 means), for "difference from benchmark". */
   readonly benchmark?: Readonly<Record<string, SampleMoments>>;
+}
+
+export interface MeasurementInput extends MeasurementSettings {
+  /**
+   * All responses of the measurement; any iterable, so that they can be streamed. Each response gives its answers
+   * as an object or as a list (ListedMeasurementResponse); both give the same figures.
+   */
+  readonly responses: Iterable<MeasurementResponse | ListedMeasurementResponse>;
+}
+
+/**
+ * The same with the responses arriving in pages, as a database hands them out: each page is consumed before the
+ * next is awaited, so the caller decides how many responses are in memory at once. Pages rather than single
+ * responses keep the cost of awaiting off the per-response path (a million awaits cost more than the reading).
+ */
+export interface StreamedMeasurementInput extends MeasurementSettings {
+  readonly pages: AsyncIterable<Iterable<MeasurementResponse | ListedMeasurementResponse>>;
 }
 
 /**
