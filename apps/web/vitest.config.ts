@@ -7,6 +7,9 @@ export default defineProject({
   plugins: [svelte(), svelteTesting()],
   test: {
     environment: 'jsdom',
+    // One jsdom and one module graph per worker instead of per file: starting them cost more than the tests.
+    // Components are unmounted after every test (svelteTesting's cleanup); survey sessions are disposed by the tests.
+    isolate: false,
     include: ['src/**/*.test.ts'],
   },
 });

@@ -48,4 +48,26 @@ describe('embedded database', () => {
       await connection.close();
     }
   });
+
+  it('starts every in-memory database empty, however many the process has started and filled before', async () => {
+    const memory = { ...options, dataDir: 'memory://' };
+    // Two at once, then a third after both were written to: each must start with no tables of ours.
+    const [a, b] = await Promise.all([openConnection(memory), openConnection(memory)]);
+    const tablesIn = async (pool: pg.Pool) =>
+      (await pool.query<{ n: number }>("select count(*)::int as n from pg_tables where schemaname = 'public'")).rows[0]?.n;
+    const pools = [new pg.Pool(a.poolConfig), new pg.Pool(b.poolConfig)];
+    for (const pool of pools) expect(await tablesIn(pool)).toBe(0);
+    await migrateToLatest(createKysely(pools[0]!));
+    await pools[1]!.query('create table only_in_b (x int)');
+    expect(await tablesIn(pools[0]!)).toBeGreaterThan(5);
+    expect(await tablesIn(pools[1]!)).toBe(1);
+
+    const c = await openConnection(memory);
+    const pool = new pg.Pool(c.poolConfig);
+    expect(await tablesIn(pool)).toBe(0);
+    // And it works as a database: migrations apply to it in full.
+    expect((await migrateToLatest(createKysely(pool))).length).toBeGreaterThan(0);
+    for (const p of [...pools, pool]) await p.end();
+    for (const connection of [a, b, c]) await connection.close();
+  }, 120_000);
 });

@@ -4,8 +4,22 @@ import { expect } from 'vitest';
 import type { App } from '../../src/app';
 import { ALL_PARTS, fingerprint, type Part } from './fingerprint';
 
-/** The issue asks for at least this many generated payloads per endpoint. */
-export const RUNS = 10_000;
+/**
+ * Generated requests per public endpoint: 10,000 (what issue 10 asks for) on the embedded database, which CI runs
+ * first; 1,000 when the suite runs again on PostgreSQL (DATABASE_URL set), where the same generators, with fresh
+ * seeds, check that nothing a refused request does reaches the server's tables. The HTTP, parsing and validation path
+ * is the same on both, and the full count there would add four minutes to every CI run. FUZZ_RUNS sets the count.
+ */
+export const RUNS = fuzzRuns(process.env);
+
+export function fuzzRuns(env: NodeJS.ProcessEnv): number {
+  if (env.FUZZ_RUNS !== undefined) {
+    const runs = Number(env.FUZZ_RUNS);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a whole number above 0, not '${env.FUZZ_RUNS}'`);
+    return runs;
+  }
+  return env.DATABASE_URL ? 1_000 : 10_000;
+}
 /** A bound for a hung run, not a performance assertion: a run takes 20-60 s on two busy cores. */
 export const FUZZ_TIMEOUT_MS = 300_000;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { FUZZ_TIMEOUT_MS, fuzz } from './fuzz-endpoint';
+import { FUZZ_TIMEOUT_MS, fuzz, RUNS } from './fuzz-endpoint';
 import { bodyFor, nastyString } from './hostile';
 import { expectBothPaths, idOr, signedInWorld, UNIT_CODES, writeOptions, writeRequests, type SignedInWorld } from './signed-in-world';
 
@@ -36,6 +36,6 @@ describe('fuzzing PUT /api/v1/organisations/:id/units as an organisation adminis
     const treeJson = bodyFor(unitTree.map((units) => ({ units }) as Record<string, unknown>), ['units']).map((b) => b.replace(/^\{"units":(.*)\}$/, '$1'));
     const json = writeRequests(world, 'PUT', url, treeJson);
     const csv = writeRequests(world, 'PUT', url, unitCsv, fc.constantFrom('text/csv', 'text/csv; charset=utf-8', 'text/plain'));
-    await expectBothPaths(fuzz(world.t.app, fc.oneof(json, csv), writeOptions(2_500)));
+    await expectBothPaths(fuzz(world.t.app, fc.oneof(json, csv), writeOptions(Math.ceil(RUNS / 4))));
   });
 });

@@ -15,7 +15,11 @@ beforeEach(() => {
   data = surveyData();
   calls = stubFetch((method) => (method === 'PUT' ? { status: 200, body: { updatedAt: '2026-12-10T10:00:00.000Z' } } : { status: 200, body: data }));
 });
+/** Every session a test made, disposed after it: a save it had scheduled must not fire into the next test. */
+const sessions: SurveySession[] = [];
+
 afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
@@ -23,6 +27,7 @@ afterEach(() => {
 /** A personal link's session, loaded and on the section with this id. */
 async function sectionOf(sectionId: string, user = userEvent.setup()) {
   const session = new SurveySession('token-for-tests');
+  sessions.push(session);
   await session.load();
   const index = data.questionnaire.sections.findIndex((section) => section.id === sectionId);
   session.stepIndex = index + 1;

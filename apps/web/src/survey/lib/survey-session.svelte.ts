@@ -75,6 +75,7 @@ export class SurveySession {
   #sendRetry = new RetryTimer();
   #sending = false;
   #sendAttempt = 0;
+  #disposed = false;
 
   constructor(readonly token: string) {
     this.#key = localCopyKey(token);
@@ -126,7 +127,7 @@ export class SurveySession {
     return new DraftSaver({
       token: this.token,
       answerSet: () => this.#answerSet(),
-      active: () => this.phase === 'answering' && this.#submissionId === undefined,
+      active: () => !this.#disposed && this.phase === 'answering' && this.#submissionId === undefined,
       onSaved: (updatedAt, complete) => {
         this.#serverUpdatedAt = updatedAt;
         // Safe on the server: the answers need not stay in this browser.
@@ -245,7 +246,7 @@ export class SurveySession {
 
   /** Sends the answers. Safe to call again at any time: every attempt carries the same submission id. */
   async submit(): Promise<void> {
-    if (this.phase !== 'answering' || this.#sending || this.allMissing.length > 0) return;
+    if (this.#disposed || this.phase !== 'answering' || this.#sending || this.allMissing.length > 0) return;
     this.#sendRetry.cancel();
     this.#saver?.cancel();
     if (!this.#submissionId) {
@@ -265,6 +266,7 @@ export class SurveySession {
   }
 
   #sendFailed(error: unknown): void {
+    if (this.#disposed) return;
     const problem = linkProblemOf(error);
     if (problem) return this.#stop(problem);
     if (error instanceof SurveyRequestError && error.code === 'SUBMISSION_ID_TAKEN') {
@@ -295,6 +297,16 @@ export class SurveySession {
   retryLoad(): Promise<void> {
     this.problem = null;
     return this.load();
+  }
+
+  /**
+   * Done with this session (its page is gone, or a test ended): no save or retry starts any more and nothing stays
+   * listening for the browser coming back online. The copy in this browser is kept.
+   */
+  dispose(): void {
+    this.#disposed = true;
+    this.#saver?.cancel();
+    this.#sendRetry.cancel();
   }
 
   /** The page is being hidden or closed: send unsaved answers with a request that outlives the page. */

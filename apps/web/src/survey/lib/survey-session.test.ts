@@ -33,12 +33,21 @@ function copy(overrides: Partial<LocalCopy>): LocalCopy {
   return { language: 'en', answers: {}, demographics: {}, changedAt: '2026-12-10T09:00:00.000Z', basedOn: null, ...overrides };
 }
 
+/** Every session a test made, disposed after it: none may go on saving into the next test's fake API. */
+const sessions: SurveySession[] = [];
+function newSession(token: string): SurveySession {
+  const session = new SurveySession(token);
+  sessions.push(session);
+  return session;
+}
+
 beforeEach(() => {
   localStorage.clear();
   history.replaceState(null, '', '/s/x');
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['en-GB', 'en']);
 });
 afterEach(() => {
+  for (const session of sessions.splice(0)) session.dispose();
   vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -50,7 +59,7 @@ describe('loading a link', () => {
   it('asks in the browser\'s language, and in the measurement\'s first one when that is not offered', async () => {
     vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE']);
     const sent = fakeApi((_m, url) => (url.includes('lang=de') ? apiError(400, 'LANGUAGE_NOT_AVAILABLE') : survey({}, 'nl')));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(sent.map((s) => s.url)).toEqual([`/api/v1/survey/${TOKEN}?lang=de`, `/api/v1/survey/${TOKEN}`]);
     expect(session.phase).toBe('answering');
@@ -67,7 +76,7 @@ describe('loading a link', () => {
     [apiError(503, 'UNAVAILABLE'), { kind: 'unreachable' }],
   ])('turns %j into a problem the person can understand', async (reply, problem) => {
     fakeApi(() => reply);
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(session.phase).toBe('problem');
     expect(session.problem).toEqual(problem);
@@ -75,7 +84,7 @@ describe('loading a link', () => {
 
   it('needs no request for an address without a token', async () => {
     const sent = fakeApi(() => survey());
-    const session = new SurveySession('');
+    const session = newSession('');
     await session.load();
     expect(session.problem).toEqual({ kind: 'notFound' });
     expect(sent).toEqual([]);
@@ -86,7 +95,7 @@ describe('resuming', () => {
   it('continues from the server draft of a personal link, in its language, where the person left off', async () => {
     const draft = { language: 'nl', answers: { ps_raise_problems: 4, fb_tell_each_other: 2 }, demographics: { age_band: 2 }, updatedAt: '2026-12-09T10:00:00.000Z' };
     const sent = fakeApi((_m, url) => (url.includes('lang=nl') ? survey({ draft }, 'nl') : survey({ draft })));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(sent.map((s) => s.url)).toEqual([`/api/v1/survey/${TOKEN}?lang=en`, `/api/v1/survey/${TOKEN}?lang=nl`]);
     expect(session.data?.language).toBe('nl');
@@ -101,7 +110,7 @@ describe('resuming', () => {
     const draft = { language: 'en', answers: { ps_raise_problems: 4 }, demographics: {}, updatedAt: '2026-12-09T10:00:00.000Z' };
     writeLocalCopy(localCopyKey(TOKEN), copy({ answers: { ps_raise_problems: 4, ps_be_yourself: 5 }, basedOn: draft.updatedAt, changedAt: '2026-12-01T00:00:00.000Z' }));
     const sent = fakeApi((method) => (method === 'PUT' ? { status: 200, body: { updatedAt: '2026-12-10T10:00:00.000Z' } } : survey({ draft })));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(session.answers).toEqual({ ps_raise_problems: 4, ps_be_yourself: 5 });
     vi.advanceTimersByTime(SAVE_DELAY_MS);
@@ -115,7 +124,7 @@ describe('resuming', () => {
     const draft = { language: 'en', answers: { wl_overtime: 3 }, demographics: {}, updatedAt: '2026-12-09T10:00:00.000Z' };
     writeLocalCopy(localCopyKey(TOKEN), copy({ answers: { ps_raise_problems: 1 }, basedOn: null, changedAt: '2026-12-08T10:00:00.000Z' }));
     fakeApi(() => survey({ draft }));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(session.answers).toEqual({ wl_overtime: 3 });
     expect(readLocalCopy(localCopyKey(TOKEN))).toBeNull();
@@ -125,7 +134,7 @@ describe('resuming', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     writeLocalCopy(localCopyKey(TOKEN), copy({ answers: { ps_raise_problems: 2 } }));
     const sent = fakeApi(() => survey({ kind: 'open', draftsAvailable: false }));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(session.save).toEqual({ kind: 'device' });
     session.answer('ps_be_yourself', 4);
@@ -145,7 +154,7 @@ describe('saving progress', () => {
       if (method === 'GET') return survey();
       return online ? { status: 200, body: { updatedAt: '2026-12-10T10:00:00.000Z' } } : 'network';
     });
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     session.answer('ps_raise_problems', 5);
     vi.advanceTimersByTime(SAVE_DELAY_MS);
@@ -159,8 +168,29 @@ describe('saving progress', () => {
     expect(readLocalCopy(localCopyKey(TOKEN))).toBeNull();
   });
 
+  it('once disposed, saves nothing more and no longer waits for the network, keeping the copy in this browser', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent = fakeApi((method) => (method === 'GET' ? survey() : 'network'));
+    const session = newSession(TOKEN);
+    await session.load();
+    session.answer('ps_raise_problems', 5);
+    vi.advanceTimersByTime(SAVE_DELAY_MS);
+    await vi.waitFor(() => expect(session.save).toEqual({ kind: 'offline' }));
+    const tried = sent.filter((s) => s.method === 'PUT').length;
+    expect(tried).toBe(1);
+
+    session.dispose();
+    session.answer('ps_be_yourself', 4);
+    vi.advanceTimersByTime(60_000);
+    window.dispatchEvent(new Event('online'));
+    await session.submit();
+    await Promise.resolve();
+    expect(sent.filter((s) => s.method !== 'GET')).toHaveLength(tried);
+    expect(readLocalCopy(localCopyKey(TOKEN))?.answers).toMatchObject({ ps_raise_problems: 5 });
+  });
+
   it('shows the survey as used when the answers were sent from another device meanwhile', async () => {
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     fakeApi((method) => (method === 'GET' ? survey() : apiError(409, 'INVITATION_USED')));
     await session.load();
     session.answer('ps_raise_problems', 5);
@@ -178,7 +208,7 @@ describe('sending', () => {
       attempts++;
       return attempts === 1 ? 'network' : { status: 200, body: receipt };
     });
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     session.answer('oc_safety_grade', 7);
     session.setDemographic('age_band', 9);
@@ -199,7 +229,7 @@ describe('sending', () => {
   it('after a reload, asks again with the kept submission id when the link reads as used, and shows the receipt', async () => {
     writeLocalCopy(localCopyKey(TOKEN), copy({ answers: { ps_raise_problems: 3 }, submissionId: '6f1b0c8e-4c1e-4b43-9a3f-0d6f2b1f7a10' }));
     const sent = fakeApi((method) => (method === 'GET' ? apiError(409, 'INVITATION_USED') : { status: 200, body: receipt }));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     expect(session.phase).toBe('done');
     expect(session.receipt).toEqual(receipt);
@@ -209,7 +239,7 @@ describe('sending', () => {
   it('after a reload, finishes a send that never arrived, with the same submission id', async () => {
     writeLocalCopy(localCopyKey(TOKEN), copy({ answers: { ps_raise_problems: 3 }, submissionId: '6f1b0c8e-4c1e-4b43-9a3f-0d6f2b1f7a10' }));
     const sent = fakeApi((method) => (method === 'GET' ? survey() : { status: 201, body: receipt }));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     await vi.waitFor(() => expect(session.phase).toBe('done'));
     expect(sent.map((s) => s.method)).toEqual(['GET', 'POST']);
@@ -220,7 +250,7 @@ describe('sending', () => {
     const data = surveyData();
     data.questionnaire.sections[0]!.items[0]!.required = true;
     const sent = fakeApi(() => ({ status: 200, body: data }));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     await session.submit();
     expect(sent.map((s) => s.method)).toEqual(['GET']);
@@ -234,7 +264,7 @@ describe('switching language', () => {
       if (method === 'PUT') return { status: 200, body: { updatedAt: '2026-12-10T10:00:00.000Z' } };
       return url.includes('lang=nl') ? survey({}, 'nl') : survey();
     });
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     session.answer('ps_raise_problems', 2);
     await session.switchLanguage('nl');
@@ -247,7 +277,7 @@ describe('switching language', () => {
 
   it('says so when the other language cannot be fetched, and stays where it was', async () => {
     fakeApi((_m, url) => (url.includes('lang=nl') ? 'network' : survey()));
-    const session = new SurveySession(TOKEN);
+    const session = newSession(TOKEN);
     await session.load();
     await session.switchLanguage('nl');
     expect(session.switchFailed).toBe('offline');
