@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { BENCH_ADMIN, startApi } from './support/api-process';
 import { writeResponses } from './support/bulk-responses';
+import { call } from './support/survey-setup';
 import { load, machine } from './support/load-report';
 import { freePort, postgresAvailable, startPostgresCluster } from './support/postgres-cluster';
 
@@ -26,17 +27,6 @@ const sizes = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['10k'
 });
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function call(base: string, method: string, url: string, headers: Record<string, string>, body?: unknown) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return { res, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
 
 /** A POST without a client-side time limit (fetch gives up on headers after 300 s; a close of 1M may take longer). */
 function postWithoutLimit(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {

@@ -14,7 +14,8 @@ const day = (offsetDays: number) =>
     new Date(Date.now() + offsetDays * 86_400_000),
   );
 
-async function call(base: string, method: string, path: string, headers: Record<string, string>, body?: unknown) {
+/** One JSON request to the API under test; anything but a 2xx stops the benchmark with the answer. */
+export async function call(base: string, method: string, path: string, headers: Record<string, string>, body?: unknown) {
   const res = await fetch(base + path, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
