@@ -25,6 +25,8 @@ export const FUZZ_TIMEOUT_MS = 300_000;
 
 export interface FuzzOptions {
   runs?: number;
+  /** Requests sent before the generated ones, for paths that random input reaches too rarely to count on. */
+  examples?: readonly FuzzRequest[];
   /** What the endpoint could write; fingerprinting everything after every request would dominate the run time. */
   parts?: readonly Part[];
   /**
@@ -79,7 +81,7 @@ export async function fuzz(app: App, requests: fc.Arbitrary<FuzzRequest>, option
       }
       await options.check?.(res, request);
     }),
-    { numRuns: options.runs ?? RUNS },
+    { numRuns: options.runs ?? RUNS, examples: (options.examples ?? []).map((request) => [request] as [FuzzRequest]) },
   );
   if (process.env.FUZZ_TIMING) process.stdout.write(`fuzz: ${options.runs ?? RUNS} requests in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   return statuses;
