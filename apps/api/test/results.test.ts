@@ -1,5 +1,6 @@
 import { auditPublishedResults, type PublishedResults } from '@socialsafety/scoring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resultsRepository } from '../src/repositories/results';
 import { ADMIN, startTestApp, type TestApp } from './helper';
 import { createMeasurement, inject, LONG_SESSIONS, openMeasurement, TestClock } from './measurement-fixtures';
 import { close, countsIn, random, respond } from './results-fixtures';
@@ -32,8 +33,7 @@ let second: string;
 const clock = new TestClock();
 const frozen: Record<string, string> = {};
 
-const stored = async (id: string) =>
-  (await t.app.db.selectFrom('measurement_results').select('results').where('measurement_id', '=', id).executeTakeFirstOrThrow()).results as PublishedResults;
+const stored = async (id: string) => (await resultsRepository(t.app.db).find(id))!.results as PublishedResults;
 
 const get = async (who: Session, url: string, expected = 200) => (await inject(t.app, { method: 'GET', url, headers: who.headers }, expected)).json();
 

@@ -194,13 +194,23 @@ export interface ResponseTable {
 export interface MeasurementResultTable {
   measurement_id: string;
   scoring_version: string;
-  /** jsonb: PublishedResults. */
+  /** jsonb: PublishedResults without its units (those are rows of measurement_result_units). */
   results: ColumnType<unknown, string, string>;
   /** jsonb: the benchmark the comparisons were made with ({ kind, source, organisations? }), or null. */
   benchmark: ColumnType<unknown, string | null, string | null>;
   /** jsonb: what the independent auditor checked ({ families, cells, complete }). */
   audit: ColumnType<unknown, string, string>;
   computed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** One unit of a published set (PublishedResults['units'][position]), stored and read whole. */
+export interface MeasurementResultUnitTable {
+  measurement_id: string;
+  unit_id: string;
+  /** The unit's place in the set's `units`, from 0. */
+  position: number;
+  /** json: UnitResult. */
+  result: ColumnType<unknown, string, string>;
 }
 
 /** Benchmark values imported from outside the deployment, per scale on the 0-100 scale. */
@@ -230,6 +240,7 @@ export interface Database {
   drafts: DraftTable;
   responses: ResponseTable;
   measurement_results: MeasurementResultTable;
+  measurement_result_units: MeasurementResultUnitTable;
   external_benchmarks: ExternalBenchmarkTable;
 }
 

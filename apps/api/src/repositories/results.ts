@@ -1,9 +1,11 @@
 import type { Database } from '@socialsafety/db';
 import type { ListedMeasurementResponse } from '@socialsafety/scoring';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 
 /** Rows read per round trip when loading responses: bounded so one query never carries a whole measurement. */
 const PAGE = 5_000;
+/** Unit rows per INSERT when storing a set: four parameters each, far below PostgreSQL's 65,535. */
+const UNITS_PER_INSERT = 500;
 
 export interface StoredResults {
   measurementId: string;
@@ -30,7 +32,12 @@ export interface ClosedResultsRow {
   closesAt: string;
   closedAt: Date | null;
   definition: unknown;
-  results: unknown;
+}
+
+/** The organisation-level unit of another organisation's latest set: `units` holds it, or nothing if missing. */
+export interface RootResult {
+  rootUnitId: string;
+  units: unknown[];
 }
 
 interface ResponseRow {
@@ -94,11 +101,15 @@ export function resultsRepository(db: Kysely<Database>) {
       }
     },
 
-    /** Stores (or replaces, on recomputation) the published set of a measurement. */
+    /**
+     * Stores (or replaces, on recomputation) the published set of a measurement: its head in measurement_results and
+     * each unit as a row of measurement_result_units, in the caller's transaction.
+     */
     async store(trx: Transaction<Database> | Kysely<Database>, measurementId: string, record: ResultsRecord, at: Date): Promise<void> {
+      const { units, ...head } = record.results as { units: readonly { unitId: string }[] };
       const values = {
         scoring_version: record.scoringVersion,
-        results: JSON.stringify(record.results),
+        results: JSON.stringify(head),
         benchmark: record.benchmark === null ? null : JSON.stringify(record.benchmark),
         audit: JSON.stringify(record.audit),
         computed_at: at,
@@ -108,6 +119,16 @@ export function resultsRepository(db: Kysely<Database>) {
         .values({ measurement_id: measurementId, ...values })
         .onConflict((oc) => oc.column('measurement_id').doUpdateSet(values))
         .execute();
+      await trx.deleteFrom('measurement_result_units').where('measurement_id', '=', measurementId).execute();
+      for (let from = 0; from < units.length; from += UNITS_PER_INSERT) {
+        const rows = units.slice(from, from + UNITS_PER_INSERT).map((unit, i) => ({
+          measurement_id: measurementId,
+          unit_id: unit.unitId,
+          position: from + i,
+          result: JSON.stringify(unit),
+        }));
+        await trx.insertInto('measurement_result_units').values(rows).execute();
+      }
     },
 
     /** When the stored set was computed (cheap: the set itself is not read). */
@@ -116,19 +137,35 @@ export function resultsRepository(db: Kysely<Database>) {
       return row?.computed_at;
     },
 
+    /** The whole published set, head and units read in one statement (so one snapshot, even during a recompute). */
     async find(measurementId: string): Promise<StoredResults | undefined> {
-      return db
-        .selectFrom('measurement_results')
+      const row = await db
+        .selectFrom('measurement_results as r')
         .select([
-          'measurement_id as measurementId',
-          'scoring_version as scoringVersion',
-          'results',
-          'benchmark',
-          'audit',
-          'computed_at as computedAt',
+          'r.measurement_id as measurementId',
+          'r.scoring_version as scoringVersion',
+          'r.results',
+          'r.benchmark',
+          'r.audit',
+          'r.computed_at as computedAt',
+          sql<unknown[] | null>`(select json_agg(u.result order by u.position) from measurement_result_units u where u.measurement_id = r.measurement_id)`.as('units'),
         ])
-        .where('measurement_id', '=', measurementId)
+        .where('r.measurement_id', '=', measurementId)
         .executeTakeFirst();
+      if (!row) return undefined;
+      const { units, results, ...rest } = row;
+      return { ...rest, results: { ...(results as object), units: units ?? [] } };
+    },
+
+    /** One unit of a published set (a trend reads one unit of every earlier measurement). */
+    async unitResult(measurementId: string, unitId: string): Promise<unknown> {
+      const row = await db
+        .selectFrom('measurement_result_units')
+        .select('result')
+        .where('measurement_id', '=', measurementId)
+        .where('unit_id', '=', unitId)
+        .executeTakeFirst();
+      return row?.result;
     },
 
     /** Closed measurements of an organisation that have results, oldest first (for trends). */
@@ -145,7 +182,6 @@ export function resultsRepository(db: Kysely<Database>) {
           'm.closes_at as closesAt',
           'm.closed_at as closedAt',
           'v.definition',
-          'r.results',
         ])
         .where('m.organisation_id', '=', organisationId)
         .where('m.status', '=', 'closed')
@@ -156,13 +192,16 @@ export function resultsRepository(db: Kysely<Database>) {
 
     /**
      * For the deployment benchmark: the latest closed measurement with results of each OTHER organisation with this
-     * questionnaire version, as its published organisation-level figures.
+     * questionnaire version, as its organisation-level unit (the root of its set; only that unit is read).
      */
-    async latestResultsPerOtherOrganisation(questionnaireVersionId: string, exceptOrganisationId: string | null): Promise<unknown[]> {
+    async latestRootResultsPerOtherOrganisation(questionnaireVersionId: string, exceptOrganisationId: string | null): Promise<RootResult[]> {
       const rows = await db
         .selectFrom('measurements as m')
         .innerJoin('measurement_results as r', 'r.measurement_id', 'm.id')
-        .select(['m.organisation_id as organisationId', 'r.results'])
+        .leftJoin('measurement_result_units as u', (join) =>
+          join.onRef('u.measurement_id', '=', 'r.measurement_id').on(sql<boolean>`u.unit_id = (r.results ->> 'rootUnitId')::uuid`),
+        )
+        .select(['m.organisation_id as organisationId', sql<string>`r.results ->> 'rootUnitId'`.as('rootUnitId'), 'u.result'])
         .distinctOn('m.organisation_id')
         .where('m.questionnaire_version_id', '=', questionnaireVersionId)
         .where('m.status', '=', 'closed')
@@ -171,7 +210,7 @@ export function resultsRepository(db: Kysely<Database>) {
         .orderBy('m.closes_at', 'desc')
         .orderBy('m.closed_at', 'desc')
         .execute();
-      return rows.map((r) => r.results);
+      return rows.map((r) => ({ rootUnitId: r.rootUnitId, units: r.result === null ? [] : [r.result] }));
     },
 
     async latestExternalBenchmark(questionnaireVersionId: string) {

@@ -19,7 +19,7 @@ export interface BenchmarkUsed {
  * between organisations to the spread within them. A scale enters only when at least `minimum` organisations
  * published it; organisations whose organisation-level figure is hidden do not count.
  */
-export function poolDeploymentBenchmark(sets: readonly PublishedResults[], minimum = BENCHMARK_MIN_ORGANISATIONS): BenchmarkUsed | null {
+export function poolDeploymentBenchmark(sets: readonly Pick<PublishedResults, 'rootUnitId' | 'units'>[], minimum = BENCHMARK_MIN_ORGANISATIONS): BenchmarkUsed | null {
   const perScale = new Map<string, SampleMoments[]>();
   let organisations = 0;
   for (const set of sets) {

@@ -46,8 +46,8 @@ export function resultsPublisher(deps: {
 
   /** Other organisations' latest published organisation-level figures with this version, pooled (5 at least). */
   async function deploymentBenchmark(questionnaireVersionId: string, exceptOrganisationId: string | null): Promise<BenchmarkUsed | null> {
-    const sets = await results.latestResultsPerOtherOrganisation(questionnaireVersionId, exceptOrganisationId);
-    return poolDeploymentBenchmark(sets as PublishedResults[]);
+    const roots = await results.latestRootResultsPerOtherOrganisation(questionnaireVersionId, exceptOrganisationId);
+    return poolDeploymentBenchmark(roots as Pick<PublishedResults, 'rootUnitId' | 'units'>[]);
   }
 
   /** An imported benchmark for the version wins (someone chose it); otherwise the deployment's. */

@@ -179,12 +179,12 @@ export function resultsService(deps: {
       for (const row of earlier) {
         const frozen = await measurements.units(row.measurementId);
         const match = source === null ? undefined : frozen.find((u) => u.sourceUnitId === source);
-        const set = row.results as PublishedResults;
+        const unitResult = match ? ((await results.unitResult(row.measurementId, match.id)) as PublishedResults['units'][number] | undefined) : undefined;
         points.push({
           measurementId: row.measurementId,
           title: row.title,
           closesAt: row.closesAt,
-          unitResult: match ? set.units.find((u) => u.unitId === match.id) : undefined,
+          unitResult,
           keys: trendMetricKeys(current, row.definition as QuestionnaireDefinition),
         });
       }
