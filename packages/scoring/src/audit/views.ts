@@ -30,13 +30,30 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function buildViews(
-  cells: readonly AuditCell[],
-  partitions: readonly LeafPartition[],
-  anomalies: string[],
-): View[] {
+/** A cell whose leaves are parts of more than one dimension. */
+const MIXED = Symbol('mixed');
+
+interface PartitionIndex {
+  readonly byDimension: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  readonly dimensionOfPart: ReadonlyMap<string, string>;
+  readonly anomalies: readonly string[];
+  /** Each leaf group seen so far: the dimension its parts belong to, null when it holds whole leaves only. */
+  readonly groups: WeakMap<readonly string[], string | null | typeof MIXED>;
+}
+
+/*
+ * An audit of a published set calls buildViews for every family and level with the same partitions and the same leaf
+ * group arrays (one per unit or cut, shared by every family), so both are indexed once, by identity. Inputs are
+ * treated as immutable, as their types say.
+ */
+const partitionIndexes = new WeakMap<readonly LeafPartition[], PartitionIndex>();
+
+function indexPartitions(partitions: readonly LeafPartition[]): PartitionIndex {
+  const cached = partitionIndexes.get(partitions);
+  if (cached !== undefined) return cached;
   const byDimension = new Map<string, Map<string, readonly string[]>>();
   const dimensionOfPart = new Map<string, string>();
+  const anomalies: string[] = [];
   for (const partition of partitions) {
     let leaves = byDimension.get(partition.dimension);
     if (leaves === undefined) byDimension.set(partition.dimension, (leaves = new Map()));
@@ -51,46 +68,98 @@ export function buildViews(
       dimensionOfPart.set(part, partition.dimension);
     }
   }
+  const index = { byDimension, dimensionOfPart, anomalies, groups: new WeakMap() };
+  partitionIndexes.set(partitions, index);
+  return index;
+}
+
+function dimensionOfGroup(index: PartitionIndex, group: readonly string[]): string | null | typeof MIXED {
+  const known = index.groups.get(group);
+  if (known !== undefined) return known;
+  let found: string | null | typeof MIXED = null;
+  for (const leaf of group) {
+    const dimension = index.dimensionOfPart.get(leaf);
+    if (dimension === undefined || dimension === found) continue;
+    if (found !== null) {
+      found = MIXED;
+      break;
+    }
+    found = dimension;
+  }
+  index.groups.set(group, found);
+  return found;
+}
+
+export function buildViews(
+  cells: readonly AuditCell[],
+  partitions: readonly LeafPartition[],
+  anomalies: string[],
+): View[] {
+  const index = indexPartitions(partitions);
+  const { byDimension } = index;
+  anomalies.push(...index.anomalies);
 
   const whole: AuditCell[] = [];
   const partial = new Map<string, AuditCell[]>();
   for (const cell of cells) {
-    const dimensions = new Set<string>();
-    for (const leaf of cell.leafGroups) {
-      const dimension = dimensionOfPart.get(leaf);
-      if (dimension !== undefined) dimensions.add(dimension);
-    }
-    if (dimensions.size === 0) whole.push(cell);
-    else if (dimensions.size === 1) {
-      const dimension = [...dimensions][0] as string;
+    const dimension = dimensionOfGroup(index, cell.leafGroups);
+    if (dimension === null) whole.push(cell);
+    else if (dimension !== MIXED) {
       const list = partial.get(dimension) ?? [];
       list.push(cell);
       partial.set(dimension, list);
     } else anomalies.push(`cell ${cell.id} mixes parts of several dimensions and was not audited`);
   }
 
-  const views = [makeView(LEAVES_VIEW, whole.map((cell) => ({ cell, leaves: cell.leafGroups, wholeLeaves: true })))];
+  const views = [makeView(LEAVES_VIEW, whole, [])];
   for (const dimension of [...byDimension.keys()].sort(compareStrings)) {
-    const split = byDimension.get(dimension) as Map<string, readonly string[]>;
-    const expand = (leaf: string) => split.get(leaf) ?? [leaf];
-    const entries = [
-      ...whole.map((cell) => ({ cell, leaves: cell.leafGroups.flatMap(expand), wholeLeaves: true })),
-      ...(partial.get(dimension) ?? []).map((cell) => ({ cell, leaves: cell.leafGroups, wholeLeaves: false })),
-    ];
-    if (entries.some((entry) => !entry.wholeLeaves)) views.push(makeView(dimension, entries));
+    const cellsOfDimension = partial.get(dimension) ?? [];
+    if (cellsOfDimension.length > 0) views.push(makeView(dimension, whole, cellsOfDimension, byDimension.get(dimension)));
   }
   return views;
 }
 
-function makeView(
-  name: string,
-  entries: readonly { cell: AuditCell; leaves: readonly string[]; wholeLeaves: boolean }[],
-): View {
-  const leafIds = [...new Set(entries.flatMap((entry) => entry.leaves))].sort(compareStrings);
+/**
+ * The view's cells as sorted, distinct leaf indices: the cells over whole leaves first (each leaf expanded into the
+ * dimension's parts by `split`; as given without it), then the cells over parts. Each distinct whole leaf is expanded
+ * and indexed once, and a cell is the concatenation of its leaves' indices: the groups of a tree's units share most of
+ * their leaves, and expanding them string by string for every cell of every family was most of an audit's time.
+ */
+function makeView(name: string, whole: readonly AuditCell[], partial: readonly AuditCell[], split?: ReadonlyMap<string, readonly string[]>): View {
+  const expand = (leaf: string): readonly string[] => split?.get(leaf) ?? [leaf];
+  const wholeLeaves = new Set<string>();
+  for (const cell of whole) for (const leaf of cell.leafGroups) wholeLeaves.add(leaf);
+  const ids = new Set<string>();
+  for (const leaf of wholeLeaves) for (const part of expand(leaf)) ids.add(part);
+  for (const cell of partial) for (const part of cell.leafGroups) ids.add(part);
+  const leafIds = [...ids].sort(compareStrings);
   const index = new Map(leafIds.map((leaf, i) => [leaf, i]));
-  const cells = entries.map((entry) => {
-    const leaves = Int32Array.from(new Set(entry.leaves), (leaf) => index.get(leaf) as number).sort();
-    return { cell: entry.cell, leaves, wholeLeaves: entry.wholeLeaves };
-  });
+  const indexOf = (leaf: string) => index.get(leaf) as number;
+  const indicesOfLeaf = new Map<string, Int32Array>();
+  for (const leaf of wholeLeaves) indicesOfLeaf.set(leaf, Int32Array.from(expand(leaf), indexOf));
+
+  const cells: ViewCell[] = [];
+  for (const cell of whole) {
+    const parts = cell.leafGroups.map((leaf) => indicesOfLeaf.get(leaf) as Int32Array);
+    const all = new Int32Array(parts.reduce((size, p) => size + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    cells.push({ cell, leaves: distinctSorted(all), wholeLeaves: true });
+  }
+  for (const cell of partial) cells.push({ cell, leaves: distinctSorted(Int32Array.from(cell.leafGroups, indexOf)), wholeLeaves: false });
   return { name, leafIds, cells };
+}
+
+/** Sorts in place and drops repeats (a leaf named twice in one group counts once). */
+function distinctSorted(values: Int32Array): Int32Array {
+  values.sort();
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (kept === 0 || value !== values[kept - 1]) values[kept++] = value;
+  }
+  return kept === values.length ? values : values.slice(0, kept);
 }
