@@ -93,7 +93,8 @@ describe('storing a published set', () => {
   it('replaces every unit row when the set is computed again', async () => {
     const id = measurementIds[1]!;
     const before = await setOf(id);
-    await inject(t.app, { method: 'POST', url: `/api/v1/measurements/${id}/results/recompute`, headers: admin.headers }, 200);
+    const res = await inject(t.app, { method: 'POST', url: `/api/v1/measurements/${id}/results/recompute`, headers: admin.headers }, 200);
+    expect(res.json().identicalToPrevious).toBe(true);
     expect(await setOf(id)).toEqual(before);
     const rows = await t.app.db.selectFrom('measurement_result_units').select('position').where('measurement_id', '=', id).execute();
     expect(rows.map((r) => r.position).sort()).toEqual([0, 1, 2]);

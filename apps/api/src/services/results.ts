@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { QuestionnaireDefinition } from '@socialsafety/instrument';
 import { figureTrend, trendMetricKeys, type FigureOrHidden, type PublishedResults } from '@socialsafety/scoring';
 import type { FastifyRequest } from 'fastify';
@@ -217,7 +218,8 @@ export function resultsService(deps: {
       if (outcome.kind === 'missing') throw notFound('Measurement');
       if (outcome.kind === 'status') throw statusConflict(outcome.status, 'have its results recomputed');
       const after = (await results.find(id))!;
-      const identical = before !== undefined && JSON.stringify(before.results) === JSON.stringify(after.results);
+      // Compared as values: sets stored before 20261202000000_result_units came back from jsonb with their keys sorted.
+      const identical = before !== undefined && isDeepStrictEqual(before.results, after.results);
       await audit.record(request, 'results.recompute', {
         organisationId: m.organisationId,
         targetType: 'measurement',
