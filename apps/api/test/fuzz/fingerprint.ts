@@ -30,3 +30,13 @@ export async function fingerprint(app: App, parts: readonly Part[] = ALL_PARTS):
   const { rows } = await sql<Fingerprint>`select ${sql.raw(columns)}`.execute(app.db);
   return rows[0]!;
 }
+
+/**
+ * The position of the write-ahead log. Every write to a table moves it, so while it stays put nothing was written
+ * anywhere and the last fingerprint still holds. It may also move without a write the parts see (a rolled-back
+ * insert, page pruning): the fuzzer then takes a fingerprint again.
+ */
+export async function walPosition(app: App): Promise<string> {
+  const { rows } = await sql<{ position: string }>`select pg_current_wal_lsn()::text as position`.execute(app.db);
+  return rows[0]!.position;
+}
