@@ -7,6 +7,11 @@ import type { MeasurementRepository } from '../repositories/measurements';
 import type { Admission, SurveyRepository } from '../repositories/survey';
 import { checkAnswerSet, type AnswerSet } from './answer-rules';
 import type { MeasurementService } from './measurements';
+import { OpenLinkCache } from './open-link-cache';
+
+/** How long an open link's admission is reused by submissions, and for how many links at most. */
+const OPEN_LINK_TTL_MS = 10_000;
+const OPEN_LINKS_KEPT = 1_000;
 
 /** The survey's own errors: written for the person holding the link, who can act on them (or knows they cannot). */
 const linkNotFound = () =>
@@ -37,6 +42,27 @@ export function surveyService(deps: {
   now: () => Date;
 }) {
   const { survey, measurements, lifecycle, today, now } = deps;
+  const openLinks = new OpenLinkCache<{ link: Admission; definition: QuestionnaireDefinition }>(OPEN_LINK_TTL_MS, OPEN_LINKS_KEPT);
+
+  /** Checks the answers against the link's questionnaire and stores them (the statement decides; see the repository). */
+  async function attempt(hash: string, link: Admission, definition: QuestionnaireDefinition, input: AnswerSet & { submissionId: string }) {
+    const { submissionId, ...answers } = input;
+    checkAnswerSet(definition, link.languages, link.demographics, answers, 'submission');
+    return survey.submit({
+      tokenHash: hash,
+      measurementId: link.measurementId,
+      // The kind of a link never changes, so it may choose the lock before the row is read again.
+      personal: link.kind === 'personal',
+      ...answers,
+      submissionHash: submissionHash(submissionId),
+      today: today(),
+    });
+  }
+
+  /** 201 for a new response, 200 for a retry; the receipt is derived from the submission id. */
+  function answered(submissionId: string, outcome: { kind: 'created' | 'retry'; submittedOn: string }): Submitted {
+    return { status: outcome.kind === 'created' ? 201 : 200, body: { receipt: receiptOf(submissionId), submittedOn: outcome.submittedOn } };
+  }
 
   /**
    * The link and its measurement (one read), or the error the person holding it should see (404, then 410). A
@@ -108,24 +134,23 @@ export function surveyService(deps: {
      * lost answer); the receipt is derived from the submission id, so it needs nothing stored next to the link.
      */
     async submit(token: string, input: AnswerSet & { submissionId: string }): Promise<Submitted> {
-      const { hash, link, definition } = await admit(token);
-      const { submissionId, ...answers } = input;
-      checkAnswerSet(definition, link.languages, link.demographics, answers, 'submission');
-      const outcome = await survey.submit({
-        tokenHash: hash,
-        measurementId: link.measurementId,
-        // The kind of a link never changes, so it may choose the lock before the row is read again.
-        personal: link.kind === 'personal',
-        ...answers,
-        submissionHash: submissionHash(submissionId),
-        today: today(),
-      });
-      const receipt = receiptOf(submissionId);
+      const hash = tokenHash(token);
+      const known = openLinks.get(hash, now().getTime());
+      if (known !== undefined) {
+        // The fast path only ever answers a stored response (or its retry), which the statement itself vouches for;
+        // anything else (an invalid answer, a link withdrawn or a measurement closed since) goes the whole way below,
+        // so that every refusal is decided, and worded, exactly as without the cache.
+        const outcome = await attempt(hash, known.link, known.definition, input).catch(() => undefined);
+        if (outcome !== undefined && (outcome.kind === 'created' || outcome.kind === 'retry')) return answered(input.submissionId, outcome);
+        openLinks.delete(hash);
+      }
+      const { link, definition } = await admit(token);
+      const outcome = await attempt(hash, link, definition, input);
       switch (outcome.kind) {
         case 'created':
-          return { status: 201, body: { receipt, submittedOn: outcome.submittedOn } };
         case 'retry':
-          return { status: 200, body: { receipt, submittedOn: outcome.submittedOn } };
+          if (link.kind === 'open') openLinks.set(hash, { link, definition }, now().getTime());
+          return answered(input.submissionId, outcome);
         case 'not_found':
           throw linkNotFound();
         case 'used':
