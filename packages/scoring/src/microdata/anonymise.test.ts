@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../disclosure/testing/organisations';
 import { anonymiseMicrodata } from './anonymise';
 import { flatHierarchy, orderedBandHierarchy, SUPPRESSED, unitHierarchy } from './hierarchy';
+import { LOSS_TIE, preferredNode } from './lattice';
 import type { MicrodataRecord, MicrodataSpec } from './types';
 import { verifyAnonymity } from './verify';
 
@@ -139,4 +140,16 @@ describe('anonymiseMicrodata', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+describe('preferredNode', () => {
+  it('treats losses within LOSS_TIE as equal, then prefers less suppression, fewer steps and lower levels', () => {
+    const node = (loss: number, suppressedCount: number, levels: number[]) => ({ loss, suppressedCount, levels });
+    expect(preferredNode(node(0.4, 9, [3, 3]), node(0.5, 0, [0, 0]))).toBe(true);
+    expect(preferredNode(node(0.45195469492144563, 16, [1, 0, 1]), node(0.4519546949214456, 16, [1, 3, 0]))).toBe(true);
+    expect(preferredNode(node(0.4519546949214456, 16, [1, 3, 0]), node(0.45195469492144563, 16, [1, 0, 1]))).toBe(false);
+    expect(preferredNode(node(0.3, 1, [2, 2]), node(0.3 + LOSS_TIE / 2, 2, [0, 0]))).toBe(true);
+    expect(preferredNode(node(0.3, 2, [0, 1]), node(0.3, 2, [1, 0]))).toBe(true);
+    expect(preferredNode(node(0.3 + 2 * LOSS_TIE, 0, [0, 0]), node(0.3, 5, [2, 2]))).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { encodeQuasiIdentifier, encodeSensitive } from './encoding';
-import { compareLevels, evaluateNode, latticeNodes, type NodeResult } from './lattice';
+import { evaluateNode, latticeNodes, preferredNode, type NodeResult } from './lattice';
 import type { AnonymisedMicrodata, MicrodataRecord, MicrodataSpec, MicrodataValue } from './types';
 import { verifyAnonymity } from './verify';
 
@@ -39,11 +39,11 @@ export function anonymiseMicrodata(records: readonly MicrodataRecord[], spec: Mi
     if (noSuppression.some((lower) => lower.every((level, q) => level <= (levels[q] as number)))) continue;
     const result = evaluateNode(levels, quasiIdentifiers, sensitive, records.length, spec.k, l);
     if (result.suppressedCount === 0) noSuppression.push(levels);
-    if (result.suppressedCount <= allowed && (best === null || better(result, best))) best = result;
+    if (result.suppressedCount <= allowed && (best === null || preferredNode(result, best))) best = result;
     if (
       fallback === null ||
       result.suppressedCount < fallback.suppressedCount ||
-      (result.suppressedCount === fallback.suppressedCount && better(result, fallback))
+      (result.suppressedCount === fallback.suppressedCount && preferredNode(result, fallback))
     ) {
       fallback = result;
     }
@@ -91,14 +91,6 @@ export function anonymiseMicrodata(records: readonly MicrodataRecord[], spec: Mi
       }),
     },
   };
-}
-
-function better(a: NodeResult, b: NodeResult): boolean {
-  if (a.loss !== b.loss) return a.loss < b.loss;
-  if (a.suppressedCount !== b.suppressedCount) return a.suppressedCount < b.suppressedCount;
-  const steps = (levels: readonly number[]) => levels.reduce((x, y) => x + y, 0);
-  if (steps(a.levels) !== steps(b.levels)) return steps(a.levels) < steps(b.levels);
-  return compareLevels(a.levels, b.levels) < 0;
 }
 
 function validate(spec: MicrodataSpec, l: number, maxShare: number): void {

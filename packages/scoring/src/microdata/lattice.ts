@@ -26,6 +26,29 @@ export function latticeNodes(heights: readonly number[]): number[][] {
   return nodes.sort((a, b) => sum(a) - sum(b) || compareLevels(a, b));
 }
 
+/** What decides between two nodes that both stay within the suppression limit. */
+export interface NodeChoice {
+  readonly levels: readonly number[];
+  readonly suppressedCount: number;
+  readonly loss: number;
+}
+
+/**
+ * Losses closer than this are equal. The same loss summed in another order (per record here, per cell of records in
+ * the export's planner) or reached by two nodes that lose exactly as much can differ in the last bits of a double,
+ * and a choice made by those bits would differ between the two implementations.
+ */
+export const LOSS_TIE = 1e-9;
+
+/** Whether node a is preferred to b: less information loss, then fewer suppressed records, fewer steps, lower levels. */
+export function preferredNode(a: NodeChoice, b: NodeChoice): boolean {
+  if (Math.abs(a.loss - b.loss) > LOSS_TIE) return a.loss < b.loss;
+  if (a.suppressedCount !== b.suppressedCount) return a.suppressedCount < b.suppressedCount;
+  const steps = (levels: readonly number[]) => levels.reduce((x, y) => x + y, 0);
+  if (steps(a.levels) !== steps(b.levels)) return steps(a.levels) < steps(b.levels);
+  return compareLevels(a.levels, b.levels) < 0;
+}
+
 export function compareLevels(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
   return 0;

@@ -1,3 +1,4 @@
+import { preferredNode } from '@socialsafety/scoring';
 import type { CellCollector, HierarchyTable } from './cells';
 
 /*
@@ -64,14 +65,6 @@ function latticeNodes(heights: readonly number[]): number[][] {
 function compareLevels(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
-}
-
-function better(a: NodeResult, b: NodeResult): boolean {
-  if (a.loss !== b.loss) return a.loss < b.loss;
-  if (a.suppressedCount !== b.suppressedCount) return a.suppressedCount < b.suppressedCount;
-  const steps = (levels: readonly number[]) => levels.reduce((x, y) => x + y, 0);
-  if (steps(a.levels) !== steps(b.levels)) return steps(a.levels) < steps(b.levels);
-  return compareLevels(a.levels, b.levels) < 0;
 }
 
 /** Each cell's equivalence class at these levels. */
@@ -169,8 +162,8 @@ export function planAnonymisation(cells: CellCollector, options: PlanOptions): A
     if (noSuppression.some((lower) => lower.every((level, i) => level <= levels[i]!))) continue;
     const result = evaluate(cells, levels, options);
     if (result.suppressedCount === 0) noSuppression.push(levels);
-    if (result.suppressedCount <= allowed && (best === null || better(result, best))) best = result;
-    if (fallback === null || result.suppressedCount < fallback.suppressedCount || (result.suppressedCount === fallback.suppressedCount && better(result, fallback))) {
+    if (result.suppressedCount <= allowed && (best === null || preferredNode(result, best))) best = result;
+    if (fallback === null || result.suppressedCount < fallback.suppressedCount || (result.suppressedCount === fallback.suppressedCount && preferredNode(result, fallback))) {
       fallback = result;
     }
   }
