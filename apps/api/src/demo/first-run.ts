@@ -96,7 +96,7 @@ export async function firstRunDemo(
     }
   }
 
-  io.stderr.write('Loading a demo organisation with synthetic answers (about a minute)...\n');
+  io.stderr.write('Loading a demo organisation with synthetic answers (usually seconds, up to a minute on a slow machine)...\n');
   const progress = progressReporter(io.stderr);
   try {
     const summary = await loadDemo(app, config, options, progress.report);
