@@ -19,6 +19,8 @@ import { prepareSurvey } from './support/survey-setup';
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 const DURABLE = process.env.FSYNC !== 'off';
+// STATEMENTS=1: what PostgreSQL spent per statement in the open-link run (pg_stat_statements), printed after it.
+const STATEMENTS = Boolean(process.env.STATEMENTS);
 
 if (!postgresAvailable()) {
   process.stdout.write('submissions: skipped, PostgreSQL 15 is not installed (apt-get install -y postgresql-15)\n');
@@ -32,7 +34,10 @@ let sequence = 0;
 const nextBody = () => `{"submissionId":"${randomUUID()}",${tails[(sequence += 1) % VARIANTS]}`;
 
 const logDir = mkdtempSync(path.join(os.tmpdir(), 'socialsafety-bench-'));
-const cluster = await startPostgresCluster({ durable: DURABLE });
+const cluster = await startPostgresCluster({
+  durable: DURABLE,
+  settings: STATEMENTS ? ['shared_preload_libraries=pg_stat_statements', 'track_io_timing=on', 'track_wal_io_timing=on'] : [],
+});
 const servers: ServerProcess[] = [];
 
 function run(url: string, options: { seconds: number; body: () => string }): Promise<Result> {
@@ -44,6 +49,26 @@ function run(url: string, options: { seconds: number; body: () => string }): Pro
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: options.body() }) }],
   });
+}
+
+async function sql<Row>(text: string): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function statements(): Promise<void> {
+    const top = await sql<{ calls: string; rows: string; mean: number; total: number; query: string }>(
+      `select calls, rows, mean_exec_time as mean, total_exec_time as total, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as query
+       from pg_stat_statements order by total_exec_time desc limit 6`,
+    );
+    for (const s of top) process.stdout.write(`    ${s.calls} calls, ${s.rows} rows, mean ${s.mean.toFixed(2)} ms, total ${(s.total / 1000).toFixed(1)} s: ${s.query}\n`);
+    const [wal] = await sql<{ wal_sync: string; wal_sync_time: number; wal_write: string }>('select wal_sync, wal_sync_time, wal_write from pg_stat_wal');
+    if (wal) process.stdout.write(`    WAL: ${wal.wal_write} writes, ${wal.wal_sync} syncs, ${(wal.wal_sync_time / Number(wal.wal_sync || 1)).toFixed(2)} ms per sync\n`);
 }
 
 async function count(table: string): Promise<number> {
@@ -90,11 +115,14 @@ try {
 
   const rows: Row[] = [];
   const measure = async (label: string, url: string, body: () => string) => {
+    if (STATEMENTS) await sql("select pg_stat_statements_reset(); select pg_stat_reset_shared('wal')");
     const result = await run(url, { seconds: SECONDS, body });
+    if (STATEMENTS) await statements();
     rows.push({ label, result });
     process.stdout.write(`  ${label}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms\n`);
     return result;
   };
+  if (STATEMENTS) await sql('create extension if not exists pg_stat_statements');
   const base1 = await measure('baseline: Fastify + pg INSERT', `${baseline.url}/responses`, baselineBody);
   const responsesBefore = await count('responses');
   const open = await measure('API, open link', openUrl, nextBody);

@@ -46,6 +46,7 @@ const envSchema = z.object({
     .default('Europe/Amsterdam'),
   SURVEY_LIMIT_PER_MINUTE: integer('SURVEY_LIMIT_PER_MINUTE', 1, 1_000_000).default(300),
   CLOSE_SWEEP_MINUTES: integer('CLOSE_SWEEP_MINUTES', 0, 24 * 60).default(15),
+  SUBMIT_LANES: integer('SUBMIT_LANES', 1, 200).default(1),
 });
 
 function isTimeZone(name: string): boolean {
@@ -84,6 +85,11 @@ export interface AppConfig {
   surveyLimitPerMinute: number;
   /** Every so many minutes, measurements past their closing day are closed (and their results published); 0: never. */
   closeSweepMinutes: number;
+  /**
+   * Submission statements of one measurement running at once; submissions arriving meanwhile wait and go together
+   * as one statement (see lib/batcher.ts). Below the pool size, so that other requests still find a connection.
+   */
+  submitLanes: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     timeZone: e.TIME_ZONE,
+    submitLanes: e.SUBMIT_LANES,
     surveyLimitPerMinute: e.SURVEY_LIMIT_PER_MINUTE,
     closeSweepMinutes: e.CLOSE_SWEEP_MINUTES,
   };

@@ -40,7 +40,7 @@ export async function freePort(): Promise<number> {
  * root its binaries run as the `postgres` user. `durable: false` turns fsync off (like CI); benchmarks of what a
  * production server can commit keep it on.
  */
-export async function startPostgresCluster({ durable }: { durable: boolean }): Promise<PostgresCluster> {
+export async function startPostgresCluster({ durable, settings: extra = [] }: { durable: boolean; settings?: string[] }): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   const commandLine = (binary: string, args: string[]): [string, string[]] => {
     const command = path.join(PGBIN, binary);
@@ -57,6 +57,7 @@ export async function startPostgresCluster({ durable }: { durable: boolean }): P
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const settings = [`-p ${port}`, `-k ${dataDir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=200'];
   if (!durable) settings.push('-c fsync=off', '-c synchronous_commit=off');
+  for (const setting of extra) settings.push(`-c ${setting}`);
   const startArgs = ['-D', dataDir, '-l', path.join(dataDir, 'server.log'), '-w', '-t', '30', '-o', settings.join(' '), 'start'];
   const stopArgs = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
   run('pg_ctl', startArgs);

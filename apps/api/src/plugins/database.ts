@@ -77,6 +77,11 @@ export default fp<DatabasePluginOptions>(
     // the pool discards the broken client when it is released.
     pool.on('connect', (client) => {
       client.on('error', (error) => app.log.warn({ err: error }, 'database connection lost while in use'));
+      // The embedded database has one session behind every connection the pool opens, and pg-pool replaces its
+      // client after a failed pool.query: the new client would not know the named statements its predecessor
+      // prepared, and preparing one again fails ("already exists") for every survey request after. Queued first, so
+      // it runs before anything the new client is lent for.
+      if (connection.kind === 'embedded') client.query('deallocate all').catch((error: unknown) => app.log.warn({ err: error }, 'could not reset prepared statements'));
     });
     const db = createKysely(pool);
     app.decorate('db', db);

@@ -87,7 +87,7 @@ export default fp<ServicesOptions>(
 
     const measurementRows = measurementRepository(db);
     const invitations = invitationRepository(db);
-    const survey = surveyRepository(db, preparedRunner(app.pg.pool));
+    const survey = surveyRepository(db, preparedRunner(app.pg.pool), { submitLanes: config.submitLanes });
     const resultRows = resultsRepository(db);
     const publisher = resultsPublisher({ measurements: measurementRows, results: resultRows, log: app.log, now });
     const lifecycle = measurementService({

@@ -4,6 +4,20 @@ import type { RunPrepared } from './prepared';
 import type { Submission, SubmitOutcome } from './survey';
 
 /**
+ * What becomes of one submission, from its measurement (m), its link (i) and an earlier response with its submission
+ * hash (earlier), on the given day; the same rule for one submission and for a batch.
+ */
+const verdictOf = (today: string) => `case
+        when m.status = 'closed' or m.closes_at < ${today} then 'closed'
+        when m.status = 'draft' or m.opens_at > ${today} then 'not_open'
+        when i.status is null or i.status = 'revoked' then 'not_found'
+        when earlier.submitted_on is not null and i.kind = 'personal' and i.status = 'issued' then 'submission_id_taken'
+        when earlier.submitted_on is not null then 'retry'
+        when i.status = 'used' then 'used'
+        else 'store'
+      end`;
+
+/**
  * Everything a submission does, as ONE statement (atomic on its own, so no BEGIN/COMMIT round trips):
  * - the measurement is share-locked (closing takes it FOR UPDATE), so no response is written after the close that
  *   reshuffles them, and it must take answers today;
@@ -24,15 +38,7 @@ const submissionSql = (linkLock: 'for update' | 'for share') => `
   ), earlier as (
     select submitted_on from responses where measurement_id = $1 and submission_hash = $3
   ), verdict as (
-    select case
-        when m.status = 'closed' or m.closes_at < $4::date then 'closed'
-        when m.status = 'draft' or m.opens_at > $4::date then 'not_open'
-        when i.status is null or i.status = 'revoked' then 'not_found'
-        when earlier.submitted_on is not null and i.kind = 'personal' and i.status = 'issued' then 'submission_id_taken'
-        when earlier.submitted_on is not null then 'retry'
-        when i.status = 'used' then 'used'
-        else 'store'
-      end as outcome,
+    select ${verdictOf('$4::date')} as outcome,
       m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, earlier.submitted_on as earlier_on
     from m left join i on true left join earlier on true
   ), stored as (
@@ -54,6 +60,55 @@ const submissionSql = (linkLock: 'for update' | 'for share') => `
 const PERSONAL = submissionSql('for update');
 const OPEN = submissionSql('for share');
 
+/**
+ * The same for several submissions to one measurement, sent at once (see submitResponses): one statement, one
+ * transaction, one round trip. Each row is decided exactly as above, on its own link and submission hash; a batch
+ * never holds one submission hash twice, nor one personal link twice (the batcher keeps those apart), so every row
+ * is decided independently of the others. Links are locked, and rows inserted, in hash order, so that two batches
+ * running at once wait for each other in one direction only and cannot deadlock.
+ * $1 measurement, $2 token hashes, $3 submission hashes, $4 days, $5 languages, $6 answers, $7 demographics,
+ * $8 personal; arrays in the batch's order, which the result keeps (column n, from 1).
+ */
+const batchSql = (linkLock: 'for update' | 'for share') => `
+  with given as (
+    select * from unnest($2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[]) with ordinality
+      as g(token_hash, submission_hash, today, language, answers, demographics, n)
+  ), m as (
+    select status, opens_at, closes_at, questionnaire_version_id from measurements where id = $1 for share
+  ), i as (
+    select token_hash, status, kind, measurement_unit_id from invitations
+    where token_hash = any($2::text[]) and measurement_id = $1 order by token_hash ${linkLock}
+  ), earlier as (
+    select submission_hash, submitted_on from responses where measurement_id = $1 and submission_hash = any($3::text[])
+  ), verdict as (
+    select g.n, g.token_hash, g.submission_hash, g.today, g.language, g.answers, g.demographics,
+      ${verdictOf('g.today')} as outcome,
+      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, earlier.submitted_on as earlier_on
+    from given g cross join m left join i on i.token_hash = g.token_hash
+      left join earlier on earlier.submission_hash = g.submission_hash
+  ), stored as (
+    insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, demographics,
+                           submission_hash, submitted_on)
+    select $1, measurement_unit_id, questionnaire_version_id, language, answers::jsonb, demographics::jsonb,
+           submission_hash, today
+    from verdict where outcome = 'store' order by submission_hash
+    on conflict on constraint responses_submission_key do nothing
+    returning submission_hash, submitted_on
+  ), used as (
+    update invitations set status = 'used', used_on = v.today
+    from verdict v join stored s on s.submission_hash = v.submission_hash
+    where invitations.token_hash = v.token_hash and invitations.kind = 'personal'
+  ), cleared as (
+    delete from drafts where $8::boolean
+      and token_hash in (select v.token_hash from verdict v join stored s on s.submission_hash = v.submission_hash)
+  )
+  select v.n::int as n, v.outcome, v.opens_at as "opensAt", v.earlier_on as "earlierOn", s.submitted_on as "insertedOn"
+  from verdict v left join stored s on s.submission_hash = v.submission_hash
+  order by v.n`;
+
+const PERSONAL_BATCH = batchSql('for update');
+const OPEN_BATCH = batchSql('for share');
+
 interface Verdict {
   outcome: 'closed' | 'not_open' | 'not_found' | 'submission_id_taken' | 'retry' | 'used' | 'store';
   opensAt: string;
@@ -61,12 +116,10 @@ interface Verdict {
   insertedOn: string | null;
 }
 
+export type SubmissionInput = Submission & { personal: boolean };
+
 /** Stores a response once (see above); one round trip, two only when it raced another request. */
-export async function submitResponse(
-  db: Kysely<Database>,
-  runPrepared: RunPrepared,
-  input: Submission & { personal: boolean },
-): Promise<SubmitOutcome> {
+export async function submitResponse(db: Kysely<Database>, runPrepared: RunPrepared, input: SubmissionInput): Promise<SubmitOutcome> {
   const values = [
     input.measurementId,
     input.tokenHash,
@@ -80,6 +133,44 @@ export async function submitResponse(
   const [row] = input.personal
     ? await runPrepared<Verdict>('survey.submit.personal', PERSONAL, values)
     : await runPrepared<Verdict>('survey.submit.open', OPEN, values);
+  return outcomeOf(db, input, row);
+}
+
+/**
+ * Several submissions to one measurement, all open or all personal, no submission hash (nor personal link) twice:
+ * one statement for all (see batchSql). Outcomes in the inputs' order.
+ */
+export async function submitResponses(
+  db: Kysely<Database>,
+  runPrepared: RunPrepared,
+  inputs: readonly SubmissionInput[],
+): Promise<SubmitOutcome[]> {
+  const first = inputs[0];
+  if (first === undefined) return [];
+  const personal = first.personal;
+  if (inputs.some((input) => input.measurementId !== first.measurementId || input.personal !== personal)) {
+    throw new Error('a batch of submissions must be of one measurement and one kind of link');
+  }
+  const values = [
+    first.measurementId,
+    inputs.map((input) => input.tokenHash),
+    inputs.map((input) => input.submissionHash),
+    inputs.map((input) => input.today),
+    inputs.map((input) => input.language),
+    inputs.map((input) => JSON.stringify(input.answers)),
+    inputs.map((input) => JSON.stringify(input.demographics)),
+    personal,
+  ];
+  const rows = personal
+    ? await runPrepared<Verdict & { n: number }>('survey.submit.personal.batch', PERSONAL_BATCH, values)
+    : await runPrepared<Verdict & { n: number }>('survey.submit.open.batch', OPEN_BATCH, values);
+  const byIndex = new Map(rows.map((row) => [row.n - 1, row]));
+  return Promise.all(inputs.map((input, i) => outcomeOf(db, input, byIndex.get(i))));
+}
+
+/** What a verdict means for the person submitting; reads again only when the statement raced another request. */
+async function outcomeOf(db: Kysely<Database>, input: SubmissionInput, row: Verdict | undefined): Promise<SubmitOutcome> {
+  // No row: the measurement is gone (the statement's verdict starts from it).
   if (!row) return { kind: 'not_found' };
 
   const earlierOn = async (): Promise<string | undefined> => {

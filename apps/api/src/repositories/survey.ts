@@ -1,7 +1,8 @@
 import type { Database, InvitationKind, InvitationStatus, MeasurementStatus } from '@socialsafety/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RunPrepared } from './prepared';
-import { submitResponse } from './survey-submission';
+import { Batcher } from '../lib/batcher';
+import { submitResponse, submitResponses, type SubmissionInput } from './survey-submission';
 
 export interface DraftRow {
   language: string;
@@ -65,8 +66,37 @@ async function gate(trx: Transaction<Database>, measurementId: string, today: st
   return { kind: 'open', versionId: m.versionId };
 }
 
+type Settled = { ok: true; outcome: SubmitOutcome } | { ok: false; error: unknown };
+const settle = (outcome: Promise<SubmitOutcome>): Promise<Settled> =>
+  outcome.then((value) => ({ ok: true as const, outcome: value }), (error: unknown) => ({ ok: false as const, error }));
+
+/**
+ * Submissions to one measurement that arrive while its earlier ones are being stored go together, as one statement:
+ * under load the database sees a few statements a moment instead of one per person (docs/performance.md). A batch
+ * never holds one submission id twice, nor one personal link twice: those wait for the next batch, where the first
+ * one's row decides them as when they came one after the other. A batch statement writes all or nothing, so when it
+ * fails each of its submissions goes again on its own: one that cannot be stored (or a lost deadlock) fails only itself.
+ */
+function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, lanes: number) {
+  return new Batcher<SubmissionInput, Settled>({
+    group: (input) => `${input.personal ? 'personal' : 'open'} ${input.measurementId}`,
+    keys: (input) => (input.personal ? [input.submissionHash, input.tokenHash] : [input.submissionHash]),
+    lanes,
+    maxItems: 100,
+    run: async (inputs) => {
+      if (inputs.length === 1) return [await settle(submitResponse(db, runPrepared, inputs[0]!))];
+      try {
+        return (await submitResponses(db, runPrepared, inputs)).map((outcome) => ({ ok: true as const, outcome }));
+      } catch {
+        return Promise.all(inputs.map((input) => settle(submitResponse(db, runPrepared, input))));
+      }
+    },
+  });
+}
+
 /** All SQL of taking part: drafts and responses. */
-export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared) {
+export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: { submitLanes: number } = { submitLanes: 1 }) {
+  const submissions = submissionBatcher(db, runPrepared, options.submitLanes);
   // Compiled once: a prepared statement's text must not change, and compiling is work every request would repeat.
   const admissionSql = db
     .selectFrom('invitations as i')
@@ -140,8 +170,15 @@ export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared)
       return row;
     },
 
-    /** See survey-submission.ts. */
-    submit: (input: Submission & { personal: boolean }): Promise<SubmitOutcome> => submitResponse(db, runPrepared, input),
+    /** See survey-submission.ts; submissions arriving together are stored together (submissionBatcher). */
+    async submit(input: SubmissionInput): Promise<SubmitOutcome> {
+      const settled = await submissions.submit(input);
+      if (!settled.ok) throw settled.error;
+      return settled.outcome;
+    },
+
+    /** Submission statements sent so far, and submissions in them. */
+    submissionBatches: () => submissions.sizes,
 
     /** Responses per unit of the frozen tree (the unit's own, not its subtree's). */
     async countsByUnit(measurementId: string): Promise<Record<string, number>> {

@@ -80,6 +80,9 @@ export function surveyService(deps: {
   }
 
   return {
+    /** How many statements stored the submissions so far, and how many submissions they held (see the repository). */
+    submissionBatches: () => survey.submissionBatches(),
+
     async get(token: string, requestedLanguage?: string) {
       const { hash, link, definition } = await admit(token);
       if (link.status === 'used') throw linkUsed();
