@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readFileSync } from 'node:fs';
@@ -10,6 +9,7 @@ import database from './plugins/database';
 import errors from './plugins/errors';
 import gracefulClose from './plugins/graceful-close';
 import openapi from './plugins/openapi';
+import securityHeaders from './plugins/security-headers';
 import services from './plugins/services';
 import textGuard from './plugins/text-guard';
 import closeSweep from './plugins/close-sweep';
@@ -75,7 +75,7 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
   await app.register(errors);
   await app.register(textGuard);
   await app.register(gracefulClose);
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -38,11 +38,45 @@ describe('GET /health', () => {
     expect(res.body).not.toMatch(/location|memory:\/\/|postgres:\/\/|\.data/);
   });
 
-  it('sends security headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/health' });
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  it('sends security headers on every response, errors and unknown paths included', async () => {
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';" +
+        "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const answers = await Promise.all([
+      t.app.inject({ method: 'GET', url: '/health' }),
+      t.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' }),
+      t.app.inject({ method: 'POST', url: '/api/v1/survey/some-token/responses', payload: {} }),
+    ]);
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 404, 400]);
+    for (const res of answers) {
+      expect(res.headers).toMatchObject(expected);
+      // Not in development or tests: HSTS only when NODE_ENV=production (a browser would remember it for localhost).
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('tells browsers to keep to HTTPS in production', async () => {
+    const production = await startTestApp(undefined, { NODE_ENV: 'production' });
+    try {
+      const res = await production.app.inject({ method: 'GET', url: '/health' });
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    } finally {
+      await production.close();
+    }
   });
 });
 
