@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { readFileSync } from 'node:fs';
 import type { AppConfig } from './config';
 import { requestSerializer } from './lib/log-redaction';
+import { OneLinePerRequest } from './lib/request-log';
 import cookie from '@fastify/cookie';
 import access from './plugins/access';
 import database from './plugins/database';
@@ -53,6 +54,7 @@ export async function buildApp({ config, migrate = true, logger, now = () => new
         ? false
         : { level: config.logLevel, ...logger, serializers: { ...logger?.serializers, req: requestSerializer } },
     trustProxy: config.trustProxy,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1_048_576,
     // Starting the embedded database and migrating can take a while on a busy machine.
     pluginTimeout: 120_000,

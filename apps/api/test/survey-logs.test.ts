@@ -26,6 +26,25 @@ afterAll(async () => {
 });
 
 describe('request logs', () => {
+  it('have one line per request, written when it is answered, with the request and its outcome', async () => {
+    const [token] = await links(t.app, w, 1);
+    const from = lines.length;
+    const answered = await t.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/responses`, payload: { submissionId: crypto.randomUUID(), language: 'nl', answers: VALID(w.requiredItem) } });
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/responses`, payload: { language: 'nl' } });
+    expect([answered.statusCode, refused.statusCode]).toEqual([201, 400]);
+
+    const requestLines = lines
+      .slice(from)
+      .map((line) => JSON.parse(line) as { reqId?: string; msg: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number })
+      .filter((line) => line.reqId !== undefined && line.req !== undefined);
+    expect(requestLines.map((line) => [line.msg, line.req?.method, line.req?.url, line.res?.statusCode])).toEqual([
+      ['request completed', 'POST', '/api/v1/survey/[token]/responses', 201],
+      ['request completed', 'POST', '/api/v1/survey/[token]/responses', 400],
+    ]);
+    for (const line of requestLines) expect(line.responseTime).toBeGreaterThan(0);
+    expect(new Set(requestLines.map((line) => line.reqId)).size).toBe(2);
+  });
+
   it('never contain a survey token, whatever happens to the request', async () => {
     const [personal, used] = await links(t.app, w, 2);
     const [shared] = await makeLinks(t.app, w.admin, w.open, 'OPS', 1, 'open');
