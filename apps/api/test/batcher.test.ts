@@ -70,6 +70,7 @@ describe('Batcher', () => {
     const batcher = new Batcher({ group: (item: string) => item.slice(0, 1), keys: (item: string) => [item], run, lanes: 1, maxItems: 10 });
     const results = ['x1', 'y1', 'x2', 'y2', 'x3'].map((item) => batcher.submit(item));
     expect(batches.map((b) => b.items)).toEqual([['x1'], ['y1']]);
+    expect(batcher.activeGroups).toBe(2);
     batches[0]!.finish();
     batches[1]!.finish();
     await tick();
@@ -77,6 +78,9 @@ describe('Batcher', () => {
     batches[2]!.finish();
     batches[3]!.finish();
     expect(await Promise.all(results)).toEqual(['done x1', 'done y1', 'done x2', 'done y2', 'done x3']);
+    await tick();
+    // Nothing is kept of a group once it is idle (groups are measurements: there is no end to them).
+    expect(batcher.activeGroups).toBe(0);
   });
 
   it('takes at most maxItems into a batch and leaves the rest queued in order', async () => {

@@ -85,7 +85,21 @@ async function openEmbedded(options: ConnectionOptions, timeouts: PoolConfig): P
     // Parse/Bind/Execute/Sync cycles, so statements of two connections outside a transaction interleave: one
     // connection's Bind lands on the other's Parse (wrong rows, or "portal does not exist"), checked with five
     // simultaneous survey submissions. PGlite runs one query at a time anyway; one connection costs nothing.
-    poolConfig: { ...timeouts, max: EMBEDDED_POOL_MAX, host, port, user: 'postgres', database: 'postgres', password: 'postgres' },
+    poolConfig: {
+      ...timeouts,
+      max: EMBEDDED_POOL_MAX,
+      host,
+      port,
+      user: 'postgres',
+      database: 'postgres',
+      password: 'postgres',
+      // Every connection reaches the same PGlite session, and pg-pool replaces its client after a failed
+      // pool.query: the new client does not know the named statements its predecessor prepared, and preparing one
+      // again would fail ("already exists") for every later request. Awaited before the client is lent out.
+      onConnect: async (client) => {
+        await client.query('deallocate all');
+      },
+    },
     location: inMemory ? 'memory' : options.dataDir,
     close: async () => {
       if (closed) return;

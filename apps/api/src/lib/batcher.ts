@@ -53,6 +53,11 @@ export class Batcher<Item, Result> {
     return waiting;
   }
 
+  /** Groups with a batch running or items waiting; an idle group is forgotten. */
+  get activeGroups(): number {
+    return this.#groups.size;
+  }
+
   /** Batches sent and items in them since the start: how much coalescing happened (for tests and benchmarks). */
   get sizes(): { batches: number; items: number; largest: number } {
     return { ...this.#sizes };

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors';
 import type { ErrorBody } from '../lib/error-body';
-import { isDatabaseUnavailable } from './database';
+import { isDatabaseUnavailable } from '../lib/database-errors';
 
 /** Seconds a client should wait before retrying while the database is unavailable: a restart takes about this long. */
 const RETRY_AFTER_SECONDS = 2;

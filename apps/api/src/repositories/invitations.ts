@@ -87,13 +87,22 @@ export function invitationRepository(db: Kysely<Database>) {
      * already used nothing changes but its answer to a retry (404 instead of 200); its use date is dropped.
      */
     async revoke(measurementId: string, scope: { unitId?: string | undefined; kind?: InvitationKind | undefined }): Promise<number> {
+      // The links are locked in the order of their hashes, as a batch of submissions locks them
+      // (survey-submission.ts): in any other order the two could each hold a link the other waits for.
       const result = await db
         .updateTable('invitations')
         .set({ status: 'revoked', used_on: null })
-        .where('measurement_id', '=', measurementId)
-        .where('status', '<>', 'revoked')
-        .$if(scope.unitId !== undefined, (q) => q.where('measurement_unit_id', '=', scope.unitId!))
-        .$if(scope.kind !== undefined, (q) => q.where('kind', '=', scope.kind!))
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('invitations')
+            .select('id')
+            .where('measurement_id', '=', measurementId)
+            .where('status', '<>', 'revoked')
+            .$if(scope.unitId !== undefined, (q) => q.where('measurement_unit_id', '=', scope.unitId!))
+            .$if(scope.kind !== undefined, (q) => q.where('kind', '=', scope.kind!))
+            .orderBy('token_hash')
+            .forUpdate(),
+        )
         .executeTakeFirst();
       return Number(result.numUpdatedRows);
     },

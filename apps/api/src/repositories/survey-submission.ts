@@ -109,7 +109,7 @@ const batchSql = (linkLock: 'for update' | 'for share') => `
 const PERSONAL_BATCH = batchSql('for update');
 const OPEN_BATCH = batchSql('for share');
 
-interface Verdict {
+export interface Verdict {
   outcome: 'closed' | 'not_open' | 'not_found' | 'submission_id_taken' | 'retry' | 'used' | 'store';
   opensAt: string;
   earlierOn: string | null;
@@ -138,13 +138,10 @@ export async function submitResponse(db: Kysely<Database>, runPrepared: RunPrepa
 
 /**
  * Several submissions to one measurement, all open or all personal, no submission hash (nor personal link) twice:
- * one statement for all (see batchSql). Outcomes in the inputs' order.
+ * one statement for all (see batchSql). Verdicts in the inputs' order (undefined: the measurement is gone); what
+ * each means for its submitter is `outcomeOf`, apart, so that a failed follow-up read never looks like a failed batch.
  */
-export async function submitResponses(
-  db: Kysely<Database>,
-  runPrepared: RunPrepared,
-  inputs: readonly SubmissionInput[],
-): Promise<SubmitOutcome[]> {
+export async function storeResponses(runPrepared: RunPrepared, inputs: readonly SubmissionInput[]): Promise<(Verdict | undefined)[]> {
   const first = inputs[0];
   if (first === undefined) return [];
   const personal = first.personal;
@@ -165,11 +162,21 @@ export async function submitResponses(
     ? await runPrepared<Verdict & { n: number }>('survey.submit.personal.batch', PERSONAL_BATCH, values)
     : await runPrepared<Verdict & { n: number }>('survey.submit.open.batch', OPEN_BATCH, values);
   const byIndex = new Map(rows.map((row) => [row.n - 1, row]));
-  return Promise.all(inputs.map((input, i) => outcomeOf(db, input, byIndex.get(i))));
+  return inputs.map((_, i) => byIndex.get(i));
+}
+
+/** storeResponses, with what each verdict means. */
+export async function submitResponses(
+  db: Kysely<Database>,
+  runPrepared: RunPrepared,
+  inputs: readonly SubmissionInput[],
+): Promise<SubmitOutcome[]> {
+  const verdicts = await storeResponses(runPrepared, inputs);
+  return Promise.all(inputs.map((input, i) => outcomeOf(db, input, verdicts[i])));
 }
 
 /** What a verdict means for the person submitting; reads again only when the statement raced another request. */
-async function outcomeOf(db: Kysely<Database>, input: SubmissionInput, row: Verdict | undefined): Promise<SubmitOutcome> {
+export async function outcomeOf(db: Kysely<Database>, input: SubmissionInput, row: Verdict | undefined): Promise<SubmitOutcome> {
   // No row: the measurement is gone (the statement's verdict starts from it).
   if (!row) return { kind: 'not_found' };
 

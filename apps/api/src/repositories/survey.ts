@@ -2,7 +2,8 @@ import type { Database, InvitationKind, InvitationStatus, MeasurementStatus } fr
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RunPrepared } from './prepared';
 import { Batcher } from '../lib/batcher';
-import { submitResponse, submitResponses, type SubmissionInput } from './survey-submission';
+import { isDatabaseUnavailable } from '../lib/database-errors';
+import { outcomeOf, storeResponses, submitResponse, type SubmissionInput, type Verdict } from './survey-submission';
 
 export interface DraftRow {
   language: string;
@@ -73,23 +74,33 @@ const settle = (outcome: Promise<SubmitOutcome>): Promise<Settled> =>
 /**
  * Submissions to one measurement that arrive while its earlier ones are being stored go together, as one statement:
  * under load the database sees a few statements a moment instead of one per person (docs/performance.md). A batch
- * never holds one submission id twice, nor one personal link twice: those wait for the next batch, where the first
- * one's row decides them as when they came one after the other. A batch statement writes all or nothing, so when it
- * fails each of its submissions goes again on its own: one that cannot be stored (or a lost deadlock) fails only itself.
+ * never holds one submission id twice, nor one personal link twice: those go in a later batch, where the row of the
+ * first (or the lock it holds, when lanes run at once) decides them as if they had come one after the other.
+ * A batch statement writes all or nothing. When it fails because the database cannot be reached or did not answer in
+ * time, every submission in it gets that error (a 503 to retry). Otherwise (a value PostgreSQL refused, a deadlock
+ * it broke) each submission goes again on its own, one after the other, so that only the bad one fails.
  */
 function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, lanes: number) {
+  const alone = async (inputs: readonly SubmissionInput[]): Promise<Settled[]> => {
+    const settled: Settled[] = [];
+    for (const input of inputs) settled.push(await settle(submitResponse(db, runPrepared, input)));
+    return settled;
+  };
   return new Batcher<SubmissionInput, Settled>({
     group: (input) => `${input.personal ? 'personal' : 'open'} ${input.measurementId}`,
     keys: (input) => (input.personal ? [input.submissionHash, input.tokenHash] : [input.submissionHash]),
     lanes,
     maxItems: 100,
     run: async (inputs) => {
-      if (inputs.length === 1) return [await settle(submitResponse(db, runPrepared, inputs[0]!))];
+      if (inputs.length === 1) return alone(inputs);
+      let verdicts: (Verdict | undefined)[];
       try {
-        return (await submitResponses(db, runPrepared, inputs)).map((outcome) => ({ ok: true as const, outcome }));
-      } catch {
-        return Promise.all(inputs.map((input) => settle(submitResponse(db, runPrepared, input))));
+        verdicts = await storeResponses(runPrepared, inputs);
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return inputs.map(() => ({ ok: false as const, error }));
+        return alone(inputs);
       }
+      return Promise.all(inputs.map((input, i) => settle(outcomeOf(db, input, verdicts[i]))));
     },
   });
 }
