@@ -121,6 +121,25 @@ describe('Batcher', () => {
     await expect(a).rejects.toThrow('a batch of 1 came back with 0 results');
   });
 
+  it('lets a queued item wait no longer than maxWaitMs, and never expires one already sent', async () => {
+    const { batches, run } = controlledRun();
+    const batcher = new Batcher({ ...plain, run, lanes: 1, maxItems: 10, maxWaitMs: 30, expired: () => new Error('busy') });
+    const a = batcher.submit('a');
+    const b = batcher.submit('b');
+    await expect(b).rejects.toThrow('busy');
+    expect(batches.map((x) => x.items)).toEqual([['a']]);
+    const c = batcher.submit('c');
+    batches[0]!.finish();
+    expect(await a).toBe('done a');
+    await tick();
+    expect(batches.map((x) => x.items)).toEqual([['a'], ['c']]);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    batches[1]!.finish();
+    expect(await c).toBe('done c');
+    await tick();
+    expect(batcher.activeGroups).toBe(0);
+  });
+
   it('refuses a batcher without lanes or room for an item', () => {
     const run = async (items: readonly string[]) => items;
     expect(() => new Batcher({ ...plain, run, lanes: 0, maxItems: 1 })).toThrow(RangeError);

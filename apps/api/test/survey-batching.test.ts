@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseBusy, isDatabaseUnavailable } from '../src/lib/database-errors';
 import { submissionHash, tokenHash } from '../src/lib/survey-secrets';
 import { preparedRunner } from '../src/repositories/prepared';
 import { surveyRepository } from '../src/repositories/survey';
@@ -178,7 +180,7 @@ describe('a batch that cannot be stored', () => {
   it('stores nothing of it, and then each of its submissions goes again on its own', async () => {
     // A repository of its own, so that the test decides what queues behind what (one lane: the first goes alone,
     // the three after it wait and go together).
-    const repository = surveyRepository(t.app.db, preparedRunner(t.app.pg.pool), { submitLanes: 1 });
+    const repository = surveyRepository(t.app.db, preparedRunner(t.app.pg.pool), { submitLanes: 1, submitWaitMs: 5_000 });
     const [shared] = await makeLinks(t.app, w.admin, w.open, 'NORTH', 1, 'open');
     const good = (n: number) => ({ ...inputFor(shared!), answers: { ...VALID(w.requiredItem), note: `good ${n}` } });
     // PostgreSQL cannot store U+0000 in jsonb: the batch statement holding it fails as a whole. (The HTTP layer
@@ -191,6 +193,36 @@ describe('a batch that cannot be stored', () => {
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value.kind : 'rejected'))).toEqual(['created', 'created', 'rejected', 'created']);
     expect(await storedCount()).toBe(before + 3);
     expect(repository.submissionBatches()).toEqual({ batches: 2, items: 4, largest: 3 });
+  });
+
+  it('is not waited for longer than a pool connection: a submission still queued then is refused as busy (503)', async () => {
+    const repository = surveyRepository(t.app.db, preparedRunner(t.app.pg.pool), { submitLanes: 1, submitWaitMs: 100 });
+    const [shared] = await makeLinks(t.app, w.admin, w.open, 'OPS', 1, 'open');
+    const before = await storedCount();
+    // Closing holds the measurement like this: the first submission waits for it, the next two queue behind it.
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const lock = t.app.db.transaction().execute(async (trx) => {
+      await sql`select 1 from measurements where id = ${w.open} for update`.execute(trx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    const first = repository.submit(inputFor(shared!));
+    const queued = await Promise.allSettled([repository.submit(inputFor(shared!)), repository.submit(inputFor(shared!))]);
+    release();
+    await lock;
+
+    for (const outcome of queued) {
+      expect(outcome.status).toBe('rejected');
+      const error = (outcome as PromiseRejectedResult).reason as Error;
+      expect(error).toBeInstanceOf(DatabaseBusy);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    }
+    expect(await first).toMatchObject({ kind: 'created' });
+    expect(await storedCount()).toBe(before + 1);
   });
 
   function inputFor(token: string): SubmissionInput {

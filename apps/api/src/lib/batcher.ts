@@ -18,12 +18,16 @@ export interface BatcherOptions<Item, Result> {
   lanes: number;
   /** Items in one batch at most. */
   maxItems: number;
+  /** An item still queued after this long leaves the queue, rejected with `expired()` (unset: it waits its turn). */
+  maxWaitMs?: number;
+  expired?: () => unknown;
 }
 
 interface Waiting<Item, Result> {
   item: Item;
   resolve: (result: Result) => void;
   reject: (error: unknown) => void;
+  timer?: NodeJS.Timeout;
 }
 
 interface Group<Item, Result> {
@@ -48,7 +52,12 @@ export class Batcher<Item, Result> {
       group = { running: 0, queue: [] };
       this.#groups.set(name, group);
     }
-    const waiting = new Promise<Result>((resolve, reject) => group.queue.push({ item, resolve, reject }));
+    const waiting = new Promise<Result>((resolve, reject) => {
+      const entry: Waiting<Item, Result> = { item, resolve, reject };
+      const { maxWaitMs } = this.#options;
+      if (maxWaitMs !== undefined) entry.timer = setTimeout(() => this.#expire(name, group, entry), maxWaitMs);
+      group.queue.push(entry);
+    });
     this.#drain(name, group);
     return waiting;
   }
@@ -61,6 +70,15 @@ export class Batcher<Item, Result> {
   /** Batches sent and items in them since the start: how much coalescing happened (for tests and benchmarks). */
   get sizes(): { batches: number; items: number; largest: number } {
     return { ...this.#sizes };
+  }
+
+  /** Called when an item's wait is over: if it is still queued (not yet sent), it leaves with an error. */
+  #expire(name: string, group: Group<Item, Result>, entry: Waiting<Item, Result>): void {
+    const at = group.queue.indexOf(entry);
+    if (at === -1) return;
+    group.queue.splice(at, 1);
+    entry.reject(this.#options.expired?.() ?? new Error('waited too long for a batch'));
+    if (group.running === 0 && group.queue.length === 0) this.#groups.delete(name);
   }
 
   #drain(name: string, group: Group<Item, Result>): void {
@@ -93,6 +111,7 @@ export class Batcher<Item, Result> {
       const keys = this.#options.keys(waiting.item);
       if (keys.every((key) => !held.has(key))) {
         for (const key of keys) held.add(key);
+        clearTimeout(waiting.timer);
         taken.push(waiting);
       } else {
         left.push(waiting);

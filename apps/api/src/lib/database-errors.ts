@@ -15,10 +15,19 @@ const UNAVAILABLE_MESSAGE =
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
+  if (error instanceof DatabaseBusy) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
   if (UNAVAILABLE_MESSAGE.test(error.message)) return true;
   // Connecting to a name with several addresses (localhost: ::1 and 127.0.0.1) fails with one error per address.
   if (error instanceof AggregateError) return error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
   return isDatabaseUnavailable(error.cause, depth + 1);
+}
+
+/** Work that waited for its turn at the database longer than a pool connection may be waited for (DB_CONNECTION_TIMEOUT_MS). */
+export class DatabaseBusy extends Error {
+  constructor(waitedMs: number) {
+    super(`waited ${waitedMs} ms for the database`);
+    this.name = 'DatabaseBusy';
+  }
 }

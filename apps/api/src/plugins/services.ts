@@ -87,7 +87,7 @@ export default fp<ServicesOptions>(
 
     const measurementRows = measurementRepository(db);
     const invitations = invitationRepository(db);
-    const survey = surveyRepository(db, preparedRunner(app.pg.pool), { submitLanes: config.submitLanes });
+    const survey = surveyRepository(db, preparedRunner(app.pg.pool), { submitLanes: config.submitLanes, submitWaitMs: config.dbConnectionTimeoutMs });
     const resultRows = resultsRepository(db);
     const publisher = resultsPublisher({ measurements: measurementRows, results: resultRows, log: app.log, now });
     const lifecycle = measurementService({

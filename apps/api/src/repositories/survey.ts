@@ -2,7 +2,7 @@ import type { Database, InvitationKind, InvitationStatus, MeasurementStatus } fr
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RunPrepared } from './prepared';
 import { Batcher } from '../lib/batcher';
-import { isDatabaseUnavailable } from '../lib/database-errors';
+import { DatabaseBusy, isDatabaseUnavailable } from '../lib/database-errors';
 import { outcomeOf, storeResponses, submitResponse, type SubmissionInput, type Verdict } from './survey-submission';
 
 export interface DraftRow {
@@ -80,7 +80,7 @@ const settle = (outcome: Promise<SubmitOutcome>): Promise<Settled> =>
  * time, every submission in it gets that error (a 503 to retry). Otherwise (a value PostgreSQL refused, a deadlock
  * it broke) each submission goes again on its own, one after the other, so that only the bad one fails.
  */
-function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, lanes: number) {
+function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, options: SubmitOptions) {
   const alone = async (inputs: readonly SubmissionInput[]): Promise<Settled[]> => {
     const settled: Settled[] = [];
     for (const input of inputs) settled.push(await settle(submitResponse(db, runPrepared, input)));
@@ -89,8 +89,11 @@ function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, lanes
   return new Batcher<SubmissionInput, Settled>({
     group: (input) => `${input.personal ? 'personal' : 'open'} ${input.measurementId}`,
     keys: (input) => (input.personal ? [input.submissionHash, input.tokenHash] : [input.submissionHash]),
-    lanes,
+    lanes: options.submitLanes,
     maxItems: 100,
+    // A submission waits its turn no longer than a request waits for a pool connection; then a 503 to retry.
+    maxWaitMs: options.submitWaitMs,
+    expired: () => new DatabaseBusy(options.submitWaitMs),
     run: async (inputs) => {
       if (inputs.length === 1) return alone(inputs);
       let verdicts: (Verdict | undefined)[];
@@ -106,8 +109,14 @@ function submissionBatcher(db: Kysely<Database>, runPrepared: RunPrepared, lanes
 }
 
 /** All SQL of taking part: drafts and responses. */
-export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: { submitLanes: number } = { submitLanes: 1 }) {
-  const submissions = submissionBatcher(db, runPrepared, options.submitLanes);
+/** Submission statements of one measurement at once, and how long a submission may wait for its turn. */
+export interface SubmitOptions {
+  submitLanes: number;
+  submitWaitMs: number;
+}
+
+export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: SubmitOptions = { submitLanes: 1, submitWaitMs: 5_000 }) {
+  const submissions = submissionBatcher(db, runPrepared, options);
   // Compiled once: a prepared statement's text must not change, and compiling is work every request would repeat.
   const admissionSql = db
     .selectFrom('invitations as i')
