@@ -115,7 +115,7 @@ export interface SubmitOptions {
   submitWaitMs: number;
 }
 
-export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: SubmitOptions = { submitLanes: 1, submitWaitMs: 5_000 }) {
+export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: SubmitOptions) {
   const submissions = submissionBatcher(db, runPrepared, options);
   // Compiled once: a prepared statement's text must not change, and compiling is work every request would repeat.
   const admissionSql = db
