@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startApi, startServerProcess, type ServerProcess } from './support/api-process';
 import { fullAnswers } from './support/answers';
+import { familyCpu, postmasterPid, processCpu } from './support/cpu';
 import { failures, load, machine, table, type Row } from './support/load-report';
 import { freePort, postgresAvailable, startPostgresCluster } from './support/postgres-cluster';
 import { prepareSurvey } from './support/survey-setup';
@@ -19,7 +20,7 @@ import { prepareSurvey } from './support/survey-setup';
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 const DURABLE = process.env.FSYNC !== 'off';
-// STATEMENTS=1: what PostgreSQL spent per statement in the open-link run (pg_stat_statements), printed after it.
+// STATEMENTS=1: what PostgreSQL spent per statement in each run (pg_stat_statements), printed after it.
 const STATEMENTS = Boolean(process.env.STATEMENTS);
 
 if (!postgresAvailable()) {
@@ -114,18 +115,30 @@ try {
   await run(openUrl, { seconds: 3, body: nextBody });
 
   const rows: Row[] = [];
-  const measure = async (label: string, url: string, body: () => string) => {
+  const postmaster = postmasterPid(cluster.dataDir);
+  // What the server process and PostgreSQL spent per request answered: steadier than req/s on a shared machine.
+  const costed = async (label: string, server: ServerProcess, drive: () => Promise<Result>) => {
     if (STATEMENTS) await sql("select pg_stat_statements_reset(); select pg_stat_reset_shared('wal')");
-    const result = await run(url, { seconds: SECONDS, body });
+    const before = { server: processCpu(server.pid), database: familyCpu(postmaster) };
+    const result = await drive();
+    const requests = Math.max(1, result.requests.total);
+    const cpu = {
+      server: ((processCpu(server.pid) - before.server) * 1000) / requests,
+      database: ((familyCpu(postmaster) - before.database) * 1000) / requests,
+    };
+    rows.push({ label, result, cpu });
+    process.stdout.write(
+      `  ${label}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms, CPU per request ${cpu.server.toFixed(2)} ms server + ${cpu.database.toFixed(2)} ms PostgreSQL\n`,
+    );
     if (STATEMENTS) await statements();
-    rows.push({ label, result });
-    process.stdout.write(`  ${label}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms\n`);
     return result;
   };
+  const measure = (label: string, server: ServerProcess, url: string, body: () => string) =>
+    costed(label, server, () => run(url, { seconds: SECONDS, body }));
   if (STATEMENTS) await sql('create extension if not exists pg_stat_statements');
-  const base1 = await measure('baseline: Fastify + pg INSERT', `${baseline.url}/responses`, baselineBody);
+  const base1 = await measure('baseline: Fastify + pg INSERT', baseline, `${baseline.url}/responses`, baselineBody);
   const responsesBefore = await count('responses');
-  const open = await measure('API, open link', openUrl, nextBody);
+  const open = await measure('API, open link', api, openUrl, nextBody);
   const stored = (await count('responses')) - responsesBefore;
 
   // Personal links are single-use: make enough for the measured rate, with a margin.
@@ -133,7 +146,7 @@ try {
   const personal = (await prepareSurvey(api.url, needed)).personalTokens;
   let next = 0;
   const personalBody = () => nextBody();
-  const personalResult = await new Promise<Result>((resolve, reject) => {
+  await costed('API, personal links', api, () => new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: api.url,
@@ -154,12 +167,10 @@ try {
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
-  });
-  rows.push({ label: 'API, personal links', result: personalResult });
-  process.stdout.write(`  API, personal links: ${personalResult.requests.average.toFixed(0)} req/s, p99 ${personalResult.latency.p99} ms\n`);
-  const base2 = await measure('baseline again', `${baseline.url}/responses`, baselineBody);
+  }));
+  const base2 = await measure('baseline again', baseline, `${baseline.url}/responses`, baselineBody);
   // Not a target: shows how much of the gap is the number of round trips rather than the work in them.
-  await measure('baseline, 9 round trips', `${baseline.url}/responses/nine-round-trips`, baselineBody);
+  await measure('baseline, 9 round trips', baseline, `${baseline.url}/responses/nine-round-trips`, baselineBody);
 
   // The faster baseline run is the reference: the ratio is then the less flattering one.
   const reference = base1.requests.average >= base2.requests.average ? base1 : base2;

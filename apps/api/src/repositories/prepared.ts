@@ -8,9 +8,33 @@ import type pg from 'pg';
  */
 export type RunPrepared = <Row>(name: string, text: string, values: readonly unknown[]) => Promise<Row[]>;
 
-export function preparedRunner(pool: Pick<pg.Pool, 'query'>): RunPrepared {
+/**
+ * How many statements a connection runs before its plans are made again. PostgreSQL keeps one plan per prepared
+ * statement and makes it again only when a table's definition or statistics change; statistics come from autovacuum,
+ * at most once a minute and only after enough rows changed. A plan made while `responses` was nearly empty stays
+ * while thousands of responses arrive: such a plan read every response of the measurement for each submission
+ * (docs/performance.md, "A plan made on an empty table"). Planning again now and then costs about a millisecond.
+ */
+export const REPLAN_EVERY = 100;
+
+export function preparedRunner(pool: Pick<pg.Pool, 'connect'>, { replanEvery = REPLAN_EVERY } = {}): RunPrepared {
+  const runs = new WeakMap<pg.PoolClient, number>();
   return async <Row>(name: string, text: string, values: readonly unknown[]) => {
-    const result = await pool.query({ name, text, values: [...values] });
-    return result.rows as Row[];
+    const client = await pool.connect();
+    let failure: Error | undefined;
+    try {
+      const count = (runs.get(client) ?? 0) + 1;
+      runs.set(client, count);
+      // Keeps the statements, drops their plans: the next call plans with the tables as they are now.
+      if (count % replanEvery === 0) await client.query('discard plans');
+      const result = await client.query({ name, text, values: [...values] });
+      return result.rows as Row[];
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // As pool.query does: a connection whose statement failed is closed, not handed out again.
+      client.release(failure);
+    }
   };
 }

@@ -4,15 +4,15 @@ import type { RunPrepared } from './prepared';
 import type { Submission, SubmitOutcome } from './survey';
 
 /**
- * What becomes of one submission, from its measurement (m), its link (i) and an earlier response with its submission
- * hash (earlier), on the given day; the same rule for one submission and for a batch.
+ * What becomes of one submission, from its measurement (m), its link (i) and the day of an earlier response with its
+ * submission hash (earlierOn), on the given day; the same rule for one submission and for a batch.
  */
-const verdictOf = (today: string) => `case
+const verdictOf = (today: string, earlierOn: string) => `case
         when m.status = 'closed' or m.closes_at < ${today} then 'closed'
         when m.status = 'draft' or m.opens_at > ${today} then 'not_open'
         when i.status is null or i.status = 'revoked' then 'not_found'
-        when earlier.submitted_on is not null and i.kind = 'personal' and i.status = 'issued' then 'submission_id_taken'
-        when earlier.submitted_on is not null then 'retry'
+        when ${earlierOn} is not null and i.kind = 'personal' and i.status = 'issued' then 'submission_id_taken'
+        when ${earlierOn} is not null then 'retry'
         when i.status = 'used' then 'used'
         else 'store'
       end`;
@@ -28,19 +28,22 @@ const verdictOf = (today: string) => `case
  * - a personal link is used up and its draft deleted together with the insert.
  * A row locked after waiting is read at its newest version, so a link used or a measurement closed meanwhile is seen
  * as such. Nothing written here names the link in the response, or the response in the link.
+ * Every lookup is by a whole unique key (link by token hash, earlier response by measurement and submission hash), so
+ * that the one plan PostgreSQL keeps for a prepared statement reads one row whatever the tables held when it was made
+ * (see prepared.ts): a plan made while `responses` was nearly empty once read every response of the measurement.
  * $1 measurement, $2 token hash, $3 submission hash, $4 today, $5 language, $6 answers, $7 demographics, $8 personal.
  */
 const submissionSql = (linkLock: 'for update' | 'for share') => `
   with m as (
     select status, opens_at, closes_at, questionnaire_version_id from measurements where id = $1 for share
   ), i as (
-    select status, kind, measurement_unit_id from invitations where token_hash = $2 and measurement_id = $1 ${linkLock}
+    select status, kind, measurement_id, measurement_unit_id from invitations where token_hash = $2 ${linkLock}
   ), earlier as (
     select submitted_on from responses where measurement_id = $1 and submission_hash = $3
   ), verdict as (
-    select ${verdictOf('$4::date')} as outcome,
+    select ${verdictOf('$4::date', 'earlier.submitted_on')} as outcome,
       m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, earlier.submitted_on as earlier_on
-    from m left join i on true left join earlier on true
+    from m left join i on i.measurement_id = $1 left join earlier on true
   ), stored as (
     insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, demographics,
                            submission_hash, submitted_on)
@@ -65,27 +68,28 @@ const OPEN = submissionSql('for share');
  * transaction, one round trip. Each row is decided exactly as above, on its own link and submission hash; a batch
  * never holds one submission hash twice, nor one personal link twice (the batcher keeps those apart), so every row
  * is decided independently of the others. Links are locked, and rows inserted, in hash order, so that two batches
- * running at once wait for each other in one direction only and cannot deadlock.
+ * running at once wait for each other in one direction only and cannot deadlock. Each earlier response is looked up
+ * on its own by the whole unique key, once per submission (`given` is materialised): asked for all hashes at once,
+ * PostgreSQL's plan could read every response of the measurement and keep only the few asked for.
  * $1 measurement, $2 token hashes, $3 submission hashes, $4 days, $5 languages, $6 answers, $7 demographics,
  * $8 personal; arrays in the batch's order, which the result keeps (column n, from 1).
  */
 const batchSql = (linkLock: 'for update' | 'for share') => `
-  with given as (
-    select * from unnest($2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[]) with ordinality
+  with given as materialized (
+    select g.*,
+      (select r.submitted_on from responses r where r.measurement_id = $1 and r.submission_hash = g.submission_hash) as earlier_on
+    from unnest($2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[]) with ordinality
       as g(token_hash, submission_hash, today, language, answers, demographics, n)
   ), m as (
     select status, opens_at, closes_at, questionnaire_version_id from measurements where id = $1 for share
   ), i as (
-    select token_hash, status, kind, measurement_unit_id from invitations
-    where token_hash = any($2::text[]) and measurement_id = $1 order by token_hash ${linkLock}
-  ), earlier as (
-    select submission_hash, submitted_on from responses where measurement_id = $1 and submission_hash = any($3::text[])
+    select token_hash, status, kind, measurement_id, measurement_unit_id from invitations
+    where token_hash = any($2::text[]) order by token_hash ${linkLock}
   ), verdict as (
     select g.n, g.token_hash, g.submission_hash, g.today, g.language, g.answers, g.demographics,
-      ${verdictOf('g.today')} as outcome,
-      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, earlier.submitted_on as earlier_on
-    from given g cross join m left join i on i.token_hash = g.token_hash
-      left join earlier on earlier.submission_hash = g.submission_hash
+      ${verdictOf('g.today', 'g.earlier_on')} as outcome,
+      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, g.earlier_on
+    from given g cross join m left join i on i.token_hash = g.token_hash and i.measurement_id = $1
   ), stored as (
     insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, demographics,
                            submission_hash, submitted_on)
