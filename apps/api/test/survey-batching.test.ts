@@ -7,7 +7,7 @@ import { surveyRepository } from '../src/repositories/survey';
 import { submitResponses, type SubmissionInput } from '../src/repositories/survey-submission';
 import { startTestApp, type TestApp } from './helper';
 import { inject, LONG_SESSIONS, makeLinks, submit, TestClock } from './measurement-fixtures';
-import { links, surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
+import { links, openLinkSubmission, surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
 
 let t: TestApp;
 let w: SurveyWorld;
@@ -225,16 +225,5 @@ describe('a batch that cannot be stored', () => {
     expect(await storedCount()).toBe(before + 1);
   });
 
-  function inputFor(token: string): SubmissionInput {
-    return {
-      tokenHash: tokenHash(token),
-      measurementId: w.open,
-      personal: false,
-      language: 'nl',
-      answers: VALID(w.requiredItem),
-      demographics: {},
-      submissionHash: submissionHash(crypto.randomUUID()),
-      today: '2026-12-10',
-    };
-  }
+  const inputFor = (token: string) => openLinkSubmission(w, token);
 });

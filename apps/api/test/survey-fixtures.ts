@@ -1,5 +1,7 @@
 import { socialSafety_1_0_0 } from '@socialsafety/instrument';
 import type { App } from '../src/app';
+import { submissionHash, tokenHash } from '../src/lib/survey-secrets';
+import type { SubmissionInput } from '../src/repositories/survey-submission';
 import { createMeasurement, inject, makeLinks, openMeasurement, type TestClock, TREE } from './measurement-fixtures';
 import { createOrganisation, importUnits, signInAdmin, type Session } from './sessions';
 
@@ -42,3 +44,17 @@ export async function links(app: App, world: SurveyWorld, count = 1, unitCode = 
 }
 
 export const VALID = (requiredItem: string) => ({ [requiredItem]: 4, ps_mistakes_remembered: 2 });
+
+/** What the survey service hands the repository for a submission with an open link of the open measurement. */
+export function openLinkSubmission(world: SurveyWorld, token: string, today = '2026-12-10'): SubmissionInput {
+  return {
+    tokenHash: tokenHash(token),
+    measurementId: world.open,
+    personal: false,
+    language: 'nl',
+    answers: VALID(world.requiredItem),
+    demographics: {},
+    submissionHash: submissionHash(crypto.randomUUID()),
+    today,
+  };
+}

@@ -2,10 +2,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionHash, tokenHash } from '../src/lib/survey-secrets';
 import { preparedRunner } from '../src/repositories/prepared';
-import { storeResponses, submitResponse, type SubmissionInput } from '../src/repositories/survey-submission';
+import { storeResponses, submitResponse } from '../src/repositories/survey-submission';
 import { startTestApp, type TestApp } from './helper';
 import { LONG_SESSIONS, makeLinks, TestClock } from './measurement-fixtures';
-import { surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
+import { openLinkSubmission, surveyWorld, type SurveyWorld } from './survey-fixtures';
 
 /**
  * The submission statements are prepared once per connection, and PostgreSQL keeps the plan it made then. A plan made
@@ -72,16 +72,7 @@ describe('plans of the submission statements', () => {
     // One connection, handed out again and again, as a pool hands out its idle connections.
     const connection = { query: held.query.bind(held), release: () => {} } as unknown as pg.PoolClient;
     const run = preparedRunner({ connect: async () => connection }, { replanEvery });
-    const input = (): SubmissionInput => ({
-      tokenHash: tokenHash(shared),
-      measurementId: w.open,
-      personal: false,
-      language: 'nl',
-      answers: VALID(w.requiredItem),
-      demographics: {},
-      submissionHash: submissionHash(crypto.randomUUID()),
-      today: '2026-12-10',
-    });
+    const input = () => openLinkSubmission(w, shared);
     const addResponses = (count: number) =>
       held.query(
         `insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, submission_hash, submitted_on)
