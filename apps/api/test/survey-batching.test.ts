@@ -7,7 +7,7 @@ import { surveyRepository } from '../src/repositories/survey';
 import { submitResponses, type SubmissionInput } from '../src/repositories/survey-submission';
 import { startTestApp, type TestApp } from './helper';
 import { inject, LONG_SESSIONS, makeLinks, submit, TestClock } from './measurement-fixtures';
-import { links, openLinkSubmission, surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
+import { links, submissionInput, surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
 
 let t: TestApp;
 let w: SurveyWorld;
@@ -225,5 +225,5 @@ describe('a batch that cannot be stored', () => {
     expect(await storedCount()).toBe(before + 1);
   });
 
-  const inputFor = (token: string) => openLinkSubmission(w, token);
+  const inputFor = (token: string) => submissionInput(w, token);
 });

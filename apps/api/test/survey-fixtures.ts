@@ -2,7 +2,9 @@ import { socialSafety_1_0_0 } from '@socialsafety/instrument';
 import type { App } from '../src/app';
 import { submissionHash, tokenHash } from '../src/lib/survey-secrets';
 import type { SubmissionInput } from '../src/repositories/survey-submission';
-import { createMeasurement, inject, makeLinks, openMeasurement, type TestClock, TREE } from './measurement-fixtures';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, type TestApp } from './helper';
+import { createMeasurement, inject, LONG_SESSIONS, makeLinks, openMeasurement, TestClock, TREE } from './measurement-fixtures';
 import { createOrganisation, importUnits, signInAdmin, type Session } from './sessions';
 
 /** The built-in questionnaire as version 1.1.0 with its first item required, so that "required" can be tested. */
@@ -45,16 +47,47 @@ export async function links(app: App, world: SurveyWorld, count = 1, unitCode = 
 
 export const VALID = (requiredItem: string) => ({ [requiredItem]: 4, ps_mistakes_remembered: 2 });
 
-/** What the survey service hands the repository for a submission with an open link of the open measurement. */
-export function openLinkSubmission(world: SurveyWorld, token: string, today = '2026-12-10'): SubmissionInput {
+/** What the survey service hands the repository for a new submission with a link of the open measurement. */
+export function submissionInput(world: SurveyWorld, token: string, { personal = false, today = '2026-12-10' } = {}): SubmissionInput {
   return {
     tokenHash: tokenHash(token),
     measurementId: world.open,
-    personal: false,
+    personal,
     language: 'nl',
     answers: VALID(world.requiredItem),
     demographics: {},
     submissionHash: submissionHash(crypto.randomUUID()),
     today,
+  };
+}
+
+/** Responses stored for a measurement. */
+export async function countResponses(app: App, measurementId: string): Promise<number> {
+  const row = await app.db.selectFrom('responses').select((eb) => eb.fn.countAll<string>().as('n')).where('measurement_id', '=', measurementId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** An app with a survey world for a whole test file: started before its first test, closed after its last. */
+export function surveyWorldPerFile(): { readonly app: App; readonly world: SurveyWorld; readonly clock: TestClock } {
+  const clock = new TestClock();
+  let started: TestApp | undefined;
+  let world: SurveyWorld | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(undefined, LONG_SESSIONS, { now: clock.now });
+    world = await surveyWorld(started.app, clock);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get app() {
+      if (!started) throw new Error('the app starts before the first test');
+      return started.app;
+    },
+    get world() {
+      if (!world) throw new Error('the survey world is made before the first test');
+      return world;
+    },
+    clock,
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenLinkCache } from '../src/services/open-link-cache';
 import { startTestApp, type TestApp } from './helper';
 import { createMeasurement, inject, LONG_SESSIONS, makeLinks, openMeasurement, submit, TestClock } from './measurement-fixtures';
-import { surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
+import { countResponses, surveyWorld, VALID, type SurveyWorld } from './survey-fixtures';
 
 /**
  * Submissions through an open link reuse what they read about the link for a few seconds. Every refusal must still
@@ -21,8 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const stored = async (measurementId: string) =>
-  (await t.app.db.selectFrom('responses').select((eb) => eb.fn.countAll<string>().as('n')).where('measurement_id', '=', measurementId).executeTakeFirstOrThrow()).n;
+const stored = (measurementId: string) => countResponses(t.app, measurementId);
 
 /** A measurement open today with an open link to `unitCode`, and one response sent through it. */
 async function usedOpenLink(unitCode: string) {
@@ -43,7 +42,7 @@ describe('an open link right after a stored submission', () => {
     const retry = await submit(t.app, token, { submissionId, answers: VALID(w.requiredItem) });
     expect(retry.statusCode).toBe(200);
     expect(retry.json().receipt).toBe(second.json().receipt);
-    expect(await stored(id)).toBe('2');
+    expect(await stored(id)).toBe(2);
   });
 
   it('is refused once withdrawn', async () => {
@@ -52,7 +51,7 @@ describe('an open link right after a stored submission', () => {
     const res = await submit(t.app, token, { answers: VALID(w.requiredItem) });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('INVITATION_NOT_FOUND');
-    expect(await stored(id)).toBe('1');
+    expect(await stored(id)).toBe(1);
   });
 
   it('is refused once its measurement closed', async () => {
@@ -61,7 +60,7 @@ describe('an open link right after a stored submission', () => {
     const res = await submit(t.app, token, { answers: VALID(w.requiredItem) });
     expect(res.statusCode).toBe(410);
     expect(res.json().error.code).toBe('MEASUREMENT_CLOSED');
-    expect(await stored(id)).toBe('1');
+    expect(await stored(id)).toBe(1);
   });
 
   it('refuses answers that do not fit, then a withdrawn link, as without the cache', async () => {
@@ -74,7 +73,7 @@ describe('an open link right after a stored submission', () => {
     // Withdrawn outranks invalid answers, as it does for a link read afresh.
     const both = await submit(t.app, token, { answers: { [w.requiredItem]: 9 } });
     expect(both.statusCode).toBe(404);
-    expect(await stored(id)).toBe('2');
+    expect(await stored(id)).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@ import { preparedRunner } from '../src/repositories/prepared';
 import { storeResponses, submitResponse } from '../src/repositories/survey-submission';
 import { startTestApp, type TestApp } from './helper';
 import { LONG_SESSIONS, makeLinks, TestClock } from './measurement-fixtures';
-import { openLinkSubmission, surveyWorld, type SurveyWorld } from './survey-fixtures';
+import { submissionInput, surveyWorld, type SurveyWorld } from './survey-fixtures';
 
 /**
  * The submission statements are prepared once per connection, and PostgreSQL keeps the plan it made then. A plan made
@@ -72,7 +72,7 @@ describe('plans of the submission statements', () => {
     // One connection, handed out again and again, as a pool hands out its idle connections.
     const connection = { query: held.query.bind(held), release: () => {} } as unknown as pg.PoolClient;
     const run = preparedRunner({ connect: async () => connection }, { replanEvery });
-    const input = () => openLinkSubmission(w, shared);
+    const input = () => submissionInput(w, shared);
     const addResponses = (count: number) =>
       held.query(
         `insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, submission_hash, submitted_on)
