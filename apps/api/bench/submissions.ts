@@ -70,6 +70,11 @@ async function statements(): Promise<void> {
     for (const s of top) process.stdout.write(`    ${s.calls} calls, ${s.rows} rows, mean ${s.mean.toFixed(2)} ms, total ${(s.total / 1000).toFixed(1)} s: ${s.query}\n`);
     const [wal] = await sql<{ wal_sync: string; wal_sync_time: number; wal_write: string }>('select wal_sync, wal_sync_time, wal_write from pg_stat_wal');
     if (wal) process.stdout.write(`    WAL: ${wal.wal_write} writes, ${wal.wal_sync} syncs, ${(wal.wal_sync_time / Number(wal.wal_sync || 1)).toFixed(2)} ms per sync\n`);
+    // Using up a personal link should update its row in place (HOT): see migration 20261203000000.
+    const [links] = await sql<{ updated: string; hot: string }>(
+      "select n_tup_upd as updated, n_tup_hot_upd as hot from pg_stat_user_tables where relname = 'invitations'",
+    );
+    if (links) process.stdout.write(`    invitations so far: ${links.updated} rows updated, ${links.hot} of them in place (HOT)\n`);
 }
 
 async function count(table: string): Promise<number> {

@@ -118,13 +118,13 @@ describe('one statement for several submissions (submitResponses)', () => {
     ]);
 
     expect(outcomes).toEqual([
-      { kind: 'created', submittedOn: '2026-12-10' },
-      { kind: 'retry', submittedOn: '2026-12-10' },
+      { kind: 'created', submittedOn: '2026-12-10', linkKind: 'personal' },
+      { kind: 'retry', submittedOn: '2026-12-10', linkKind: 'personal' },
       { kind: 'submission_id_taken' },
       { kind: 'used' },
       { kind: 'not_found' },
       { kind: 'not_found' },
-      { kind: 'created', submittedOn: '2026-12-10' },
+      { kind: 'created', submittedOn: '2026-12-10', linkKind: 'personal' },
     ]);
     expect(await storedCount()).toBe(before + 2);
     expect(await linkStatus(fresh!)).toBe('used');
@@ -149,9 +149,9 @@ describe('one statement for several submissions (submitResponses)', () => {
         input('never-issued', crypto.randomUUID(), false),
       ]),
     ).toEqual([
-      { kind: 'created', submittedOn: '2026-12-10' },
-      { kind: 'retry', submittedOn: '2026-12-10' },
-      { kind: 'created', submittedOn: '2026-12-10' },
+      { kind: 'created', submittedOn: '2026-12-10', linkKind: 'open' },
+      { kind: 'retry', submittedOn: '2026-12-10', linkKind: 'open' },
+      { kind: 'created', submittedOn: '2026-12-10', linkKind: 'open' },
       { kind: 'not_found' },
     ]);
     expect(await storedCount()).toBe(before + 2);
@@ -160,7 +160,7 @@ describe('one statement for several submissions (submitResponses)', () => {
     const fresh = crypto.randomUUID();
     expect(
       await run([input(shared!, fresh, false, '2026-12-09'), input(shared!, crypto.randomUUID(), false, '2026-12-21'), input(shared!, crypto.randomUUID(), false, '2026-12-11')]),
-    ).toEqual([{ kind: 'not_open', opensAt: '2026-12-10' }, { kind: 'closed' }, { kind: 'created', submittedOn: '2026-12-11' }]);
+    ).toEqual([{ kind: 'not_open', opensAt: '2026-12-10' }, { kind: 'closed' }, { kind: 'created', submittedOn: '2026-12-11', linkKind: 'open' }]);
     expect(await storedCount()).toBe(before + 3);
   });
 

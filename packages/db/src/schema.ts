@@ -159,6 +159,8 @@ export interface InvitationTable {
   created_on: CalendarDate;
   /** Set with status 'used' only (a check constraint holds it). */
   used_on: ColumnType<string | null, string | null | undefined, string | null>;
+  // The table also has `open_and_issued`, generated from kind and status for the one-open-link index and never read or
+  // written (migration 20261203000000_invitations_in_place_updates), so it is left out here.
 }
 
 /** Saved progress of one personal link, keyed by its token's hash; deleted on submit and at close. */

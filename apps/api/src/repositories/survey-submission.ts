@@ -1,4 +1,4 @@
-import type { Database } from '@socialsafety/db';
+import type { Database, InvitationKind } from '@socialsafety/db';
 import type { Kysely } from 'kysely';
 import type { RunPrepared } from './prepared';
 import type { Submission, SubmitOutcome } from './survey';
@@ -42,7 +42,7 @@ const submissionSql = (linkLock: 'for update' | 'for share') => `
     select submitted_on from responses where measurement_id = $1 and submission_hash = $3
   ), verdict as (
     select ${verdictOf('$4::date', 'earlier.submitted_on')} as outcome,
-      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, earlier.submitted_on as earlier_on
+      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, i.kind as link_kind, earlier.submitted_on as earlier_on
     from m left join i on i.measurement_id = $1 left join earlier on true
   ), stored as (
     insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, demographics,
@@ -57,7 +57,8 @@ const submissionSql = (linkLock: 'for update' | 'for share') => `
   ), cleared as (
     delete from drafts where token_hash = $2 and $8::boolean and exists (select 1 from stored)
   )
-  select outcome, opens_at as "opensAt", earlier_on as "earlierOn", (select submitted_on from stored) as "insertedOn"
+  select outcome, opens_at as "opensAt", earlier_on as "earlierOn", (select submitted_on from stored) as "insertedOn",
+    link_kind as "linkKind"
   from verdict`;
 
 const PERSONAL = submissionSql('for update');
@@ -88,7 +89,7 @@ const batchSql = (linkLock: 'for update' | 'for share') => `
   ), verdict as (
     select g.n, g.token_hash, g.submission_hash, g.today, g.language, g.answers, g.demographics,
       ${verdictOf('g.today', 'g.earlier_on')} as outcome,
-      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, g.earlier_on
+      m.opens_at, m.questionnaire_version_id, i.measurement_unit_id, i.kind as link_kind, g.earlier_on
     from given g cross join m left join i on i.token_hash = g.token_hash and i.measurement_id = $1
   ), stored as (
     insert into responses (measurement_id, measurement_unit_id, questionnaire_version_id, language, answers, demographics,
@@ -106,7 +107,8 @@ const batchSql = (linkLock: 'for update' | 'for share') => `
     delete from drafts where $8::boolean
       and token_hash in (select v.token_hash from verdict v join stored s on s.submission_hash = v.submission_hash)
   )
-  select v.n::int as n, v.outcome, v.opens_at as "opensAt", v.earlier_on as "earlierOn", s.submitted_on as "insertedOn"
+  select v.n::int as n, v.outcome, v.opens_at as "opensAt", v.earlier_on as "earlierOn", s.submitted_on as "insertedOn",
+    v.link_kind as "linkKind"
   from verdict v left join stored s on s.submission_hash = v.submission_hash
   order by v.n`;
 
@@ -118,6 +120,8 @@ export interface Verdict {
   opensAt: string;
   earlierOn: string | null;
   insertedOn: string | null;
+  /** The kind of the link found in the measurement (null: none). */
+  linkKind: InvitationKind | null;
 }
 
 export type SubmissionInput = Submission & { personal: boolean };
@@ -193,20 +197,22 @@ export async function outcomeOf(db: Kysely<Database>, input: SubmissionInput, ro
       .executeTakeFirst();
     return found?.submittedOn;
   };
+  // A link that stored or recognised a response is in the measurement, so the statement found its kind.
+  const linkKind = row.linkKind ?? (input.personal ? 'personal' : 'open');
   switch (row.outcome) {
     case 'store': {
-      if (row.insertedOn !== null) return { kind: 'created', submittedOn: row.insertedOn };
+      if (row.insertedOn !== null) return { kind: 'created', submittedOn: row.insertedOn, linkKind };
       // Another request stored this submission id a moment ago (its row is visible to a new statement).
       if (input.personal) return { kind: 'submission_id_taken' };
-      return { kind: 'retry', submittedOn: (await earlierOn()) ?? input.today };
+      return { kind: 'retry', submittedOn: (await earlierOn()) ?? input.today, linkKind };
     }
     case 'used': {
       // The link was used while this statement waited for it: by this very submission, sent twice at once?
       const on = await earlierOn();
-      return on === undefined ? { kind: 'used' } : { kind: 'retry', submittedOn: on };
+      return on === undefined ? { kind: 'used' } : { kind: 'retry', submittedOn: on, linkKind };
     }
     case 'retry':
-      return { kind: 'retry', submittedOn: row.earlierOn ?? input.today };
+      return { kind: 'retry', submittedOn: row.earlierOn ?? input.today, linkKind };
     case 'not_open':
       return { kind: 'not_open', opensAt: row.opensAt };
     case 'closed':

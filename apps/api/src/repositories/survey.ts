@@ -23,9 +23,10 @@ export interface Submission {
 }
 
 export type SubmitOutcome =
-  | { kind: 'created'; submittedOn: string }
+  /** linkKind: the kind of link it was stored with, as the statement found it. */
+  | { kind: 'created'; submittedOn: string; linkKind: InvitationKind }
   /** The same submission again: answered like the first time. */
-  | { kind: 'retry'; submittedOn: string }
+  | { kind: 'retry'; submittedOn: string; linkKind: InvitationKind }
   | { kind: 'not_found' }
   | { kind: 'used' }
   /** A personal link that is still unused, sent with the submission id of another response. */
@@ -117,6 +118,7 @@ export interface SubmitOptions {
 
 export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared, options: SubmitOptions) {
   const submissions = submissionBatcher(db, runPrepared, options);
+  let admissionReads = 0;
   // Compiled once: a prepared statement's text must not change, and compiling is work every request would repeat.
   const admissionSql = db
     .selectFrom('invitations as i')
@@ -186,6 +188,7 @@ export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared,
      * (the questionnaire itself comes from the version cache, it is never selected here).
      */
     async admission(tokenHash: string): Promise<Admission | undefined> {
+      admissionReads += 1;
       const [row] = await runPrepared<Admission>('survey.admission', admissionSql, [tokenHash]);
       return row;
     },
@@ -199,6 +202,9 @@ export function surveyRepository(db: Kysely<Database>, runPrepared: RunPrepared,
 
     /** Submission statements sent so far, and submissions in them. */
     submissionBatches: () => submissions.sizes,
+
+    /** Links read so far (admission): what the open-link cache and the guessed measurement save (tests, benchmarks). */
+    admissionReads: () => admissionReads,
 
     /** Responses per unit of the frozen tree (the unit's own, not its subtree's). */
     async countsByUnit(measurementId: string): Promise<Record<string, number>> {

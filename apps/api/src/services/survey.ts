@@ -1,3 +1,4 @@
+import type { InvitationKind } from '@socialsafety/db';
 import { localise, type QuestionnaireDefinition } from '@socialsafety/instrument';
 import { anonymityStatement } from '../lib/anonymity-statement';
 import type { Today } from '../lib/calendar';
@@ -8,10 +9,31 @@ import type { Admission, SurveyRepository } from '../repositories/survey';
 import { checkAnswerSet, type AnswerSet } from './answer-rules';
 import type { MeasurementService } from './measurements';
 import { OpenLinkCache } from './open-link-cache';
+import { RecentMeasurement } from './recent-measurement';
 
-/** How long an open link's admission is reused by submissions, and for how many links at most. */
-const OPEN_LINK_TTL_MS = 10_000;
+/** How long an open link's admission, or a guess of the measurement personal links are for, is used; links kept at most. */
+const REUSE_MS = 10_000;
 const OPEN_LINKS_KEPT = 1_000;
+/** Personal links in a row for one measurement before the next one is guessed to be for it too (recent-measurement.ts). */
+const PERSONAL_STREAK = 3;
+
+/** What storing a submission goes by: its measurement's rules and the kind of statement (which checks the link itself). */
+interface SubmitTarget {
+  measurementId: string;
+  personal: boolean;
+  languages: string[];
+  demographics: string[];
+  definition: QuestionnaireDefinition;
+}
+
+const targetOf = (link: Admission, definition: QuestionnaireDefinition): SubmitTarget => ({
+  measurementId: link.measurementId,
+  // The kind of a link never changes, so it may choose the lock before the row is read again.
+  personal: link.kind === 'personal',
+  languages: link.languages,
+  demographics: link.demographics,
+  definition,
+});
 
 /** The survey's own errors: written for the person holding the link, who can act on them (or knows they cannot). */
 const linkNotFound = () =>
@@ -42,21 +64,27 @@ export function surveyService(deps: {
   now: () => Date;
 }) {
   const { survey, measurements, lifecycle, today, now } = deps;
-  const openLinks = new OpenLinkCache<{ link: Admission; definition: QuestionnaireDefinition }>(OPEN_LINK_TTL_MS, OPEN_LINKS_KEPT);
+  const openLinks = new OpenLinkCache<SubmitTarget>(REUSE_MS, OPEN_LINKS_KEPT);
+  const personalLinks = new RecentMeasurement<SubmitTarget>(REUSE_MS, PERSONAL_STREAK);
 
-  /** Checks the answers against the link's questionnaire and stores them (the statement decides; see the repository). */
-  async function attempt(hash: string, link: Admission, definition: QuestionnaireDefinition, input: AnswerSet & { submissionId: string }) {
+  /** Checks the answers against the measurement's questionnaire and stores them (the statement decides; see the repository). */
+  async function attempt(hash: string, target: SubmitTarget, input: AnswerSet & { submissionId: string }) {
     const { submissionId, ...answers } = input;
-    checkAnswerSet(definition, link.languages, link.demographics, answers, 'submission');
+    checkAnswerSet(target.definition, target.languages, target.demographics, answers, 'submission');
     return survey.submit({
       tokenHash: hash,
-      measurementId: link.measurementId,
-      // The kind of a link never changes, so it may choose the lock before the row is read again.
-      personal: link.kind === 'personal',
+      measurementId: target.measurementId,
+      personal: target.personal,
       ...answers,
       submissionHash: submissionHash(submissionId),
       today: today(),
     });
+  }
+
+  /** A link that stored a response: an open link is kept for a while, a personal one tells whose links are coming. */
+  function remember(hash: string, target: SubmitTarget, linkKind: InvitationKind, at: number) {
+    if (linkKind === 'open') openLinks.set(hash, { ...target, personal: false }, at);
+    else personalLinks.seen(target.measurementId, { ...target, personal: true }, at);
   }
 
   /** 201 for a new response, 200 for a retry; the receipt is derived from the submission id. */
@@ -82,6 +110,9 @@ export function surveyService(deps: {
   return {
     /** How many statements stored the submissions so far, and how many submissions they held (see the repository). */
     submissionBatches: () => survey.submissionBatches(),
+
+    /** How many times a link was read before deciding (see the repository). */
+    admissionReads: () => survey.admissionReads(),
 
     async get(token: string, requestedLanguage?: string) {
       const { hash, link, definition } = await admit(token);
@@ -138,21 +169,29 @@ export function surveyService(deps: {
      */
     async submit(token: string, input: AnswerSet & { submissionId: string }): Promise<Submitted> {
       const hash = tokenHash(token);
-      const known = openLinks.get(hash, now().getTime());
-      if (known !== undefined) {
-        // The fast path only ever answers a stored response (or its retry), which the statement itself vouches for;
-        // anything else (an invalid answer, a link withdrawn or a measurement closed since) goes the whole way below,
-        // so that every refusal is decided, and worded, exactly as without the cache.
-        const outcome = await attempt(hash, known.link, known.definition, input).catch(() => undefined);
-        if (outcome !== undefined && (outcome.kind === 'created' || outcome.kind === 'retry')) return answered(input.submissionId, outcome);
-        openLinks.delete(hash);
+      const at = now().getTime();
+      const known = openLinks.get(hash, at);
+      const guessed = known ?? personalLinks.get(at);
+      if (guessed !== undefined) {
+        // The fast path only ever answers a stored response (or its retry), which the statement itself vouches for:
+        // it finds the link in the measurement whose questionnaire the answers were checked against. Anything else
+        // (an invalid answer, a link of another measurement, withdrawn, used, or a measurement closed since) goes the
+        // whole way below, so that every refusal is decided, and worded, exactly as without it.
+        const outcome = await attempt(hash, guessed, input).catch(() => undefined);
+        if (outcome !== undefined && (outcome.kind === 'created' || outcome.kind === 'retry')) {
+          if (known === undefined) remember(hash, guessed, outcome.linkKind, at);
+          return answered(input.submissionId, outcome);
+        }
+        if (known !== undefined) openLinks.delete(hash);
+        else personalLinks.missed();
       }
       const { link, definition } = await admit(token);
-      const outcome = await attempt(hash, link, definition, input);
+      const target = targetOf(link, definition);
+      const outcome = await attempt(hash, target, input);
       switch (outcome.kind) {
         case 'created':
         case 'retry':
-          if (link.kind === 'open') openLinks.set(hash, { link, definition }, now().getTime());
+          remember(hash, target, outcome.linkKind, at);
           return answered(input.submissionId, outcome);
         case 'not_found':
           throw linkNotFound();
