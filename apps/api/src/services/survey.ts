@@ -83,8 +83,11 @@ export function surveyService(deps: {
 
   /** A link that stored a response: an open link is kept for a while, a personal one tells whose links are coming. */
   function remember(hash: string, target: SubmitTarget, linkKind: InvitationKind, at: number) {
-    if (linkKind === 'open') openLinks.set(hash, { ...target, personal: false }, at);
-    else personalLinks.seen(target.measurementId, { ...target, personal: true }, at);
+    const personal = linkKind === 'personal';
+    // Only an open link that arrived while personal links were guessed was sent as personal.
+    const kept = target.personal === personal ? target : { ...target, personal };
+    if (personal) personalLinks.seen(target.measurementId, kept, at);
+    else openLinks.set(hash, kept, at);
   }
 
   /** 201 for a new response, 200 for a retry; the receipt is derived from the submission id. */
