@@ -15,13 +15,16 @@ import { prepareSurvey } from './support/survey-setup';
  * Submissions under load: `POST /api/v1/survey/:token/responses` on PostgreSQL 15, with an open link (one token,
  * every request a new submission id) and with personal links (one token per request, made beforehand), beside a
  * bare Fastify + pg single-row INSERT measured in the same run on the same cluster.
- * `pnpm --filter @socialsafety/api exec tsx bench/submissions.ts`; CONNECTIONS, SECONDS, FSYNC=off to change the load.
+ * `pnpm --filter @socialsafety/api exec tsx bench/submissions.ts`; CONNECTIONS, SECONDS, FSYNC=off, MEASUREMENTS to change the load.
  */
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 const DURABLE = process.env.FSYNC !== 'off';
 // STATEMENTS=1: what PostgreSQL spent per statement in each run (pg_stat_statements), printed after it.
 const STATEMENTS = Boolean(process.env.STATEMENTS);
+// MEASUREMENTS=2: personal links of that many measurements, sent in turn, so that the measurement a personal link is
+// for can rarely be guessed from the ones before it (services/recent-measurement.ts at its worst).
+const MEASUREMENTS = Math.max(1, Number(process.env.MEASUREMENTS ?? 1));
 
 if (!postgresAvailable()) {
   process.stdout.write('submissions: skipped, PostgreSQL 15 is not installed (apt-get install -y postgresql-15)\n');
@@ -148,10 +151,13 @@ try {
 
   // Personal links are single-use: make enough for the measured rate, with a margin.
   const needed = Math.ceil(open.requests.average * SECONDS * 1.6) + 1_000;
-  const personal = (await prepareSurvey(api.url, needed)).personalTokens;
+  const lists: string[][] = [];
+  for (let m = 0; m < MEASUREMENTS; m += 1) lists.push((await prepareSurvey(api.url, Math.ceil(needed / MEASUREMENTS))).personalTokens);
+  const personal = lists[0]!.flatMap((_, i) => lists.map((list) => list[i]!));
   let next = 0;
   const personalBody = () => nextBody();
-  await costed('API, personal links', api, () => new Promise<Result>((resolve, reject) => {
+  const personalLabel = MEASUREMENTS > 1 ? `API, personal links (${MEASUREMENTS} measurements in turn)` : 'API, personal links';
+  await costed(personalLabel, api, () => new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: api.url,
