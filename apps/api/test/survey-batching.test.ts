@@ -164,6 +164,29 @@ describe('one statement for several submissions (submitResponses)', () => {
     expect(await storedCount()).toBe(before + 3);
   });
 
+  it('stores each submission of a batch with its own answers and demographics, text exactly as sent', async () => {
+    const texts = ['quote " and backslash \\ and \\u0041', 'line\nbreak\ttab', 'émoji 🙂 and ½', '{"looks":"like json"}', ''];
+    const personal = await links(t.app, w, texts.length);
+    const inputs = texts.map((text, n) => ({
+      ...input(personal[n]!, crypto.randomUUID(), true),
+      answers: { ...VALID(w.requiredItem), note: text, list: [n, `${n}`], nested: { dontKnow: n % 2 === 0 } },
+      demographics: { age_band: n + 1 },
+    }));
+
+    expect((await run(inputs)).map((outcome) => outcome.kind)).toEqual(texts.map(() => 'created'));
+
+    for (const sent of inputs) {
+      const row = await t.app.db
+        .selectFrom('responses')
+        .select(['answers', 'demographics'])
+        .where('measurement_id', '=', w.open)
+        .where('submission_hash', '=', sent.submissionHash)
+        .executeTakeFirstOrThrow();
+      expect(row.answers).toEqual(sent.answers);
+      expect(row.demographics).toEqual(sent.demographics);
+    }
+  });
+
   it('refuses a batch that mixes measurements or kinds of link, before writing anything', async () => {
     const [token] = await links(t.app, w, 1);
     const before = await storedCount();

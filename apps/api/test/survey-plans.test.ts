@@ -98,8 +98,8 @@ describe('plans of the submission statements', () => {
     const batch = [1, 2, 3].map(() => submissionHash(crypto.randomUUID()));
     const batchReads = await readsOf(
       'survey.submit.open.batch',
-      [w.open, batch.map(() => unknownLink), batch, batch.map(() => '2026-12-10'), batch.map(() => 'nl'), batch.map(() => '{}'), batch.map(() => '{}'), false],
-      ['uuid', 'text[]', 'text[]', 'date[]', 'text[]', 'text[]', 'text[]', 'boolean'],
+      [w.open, batch.map(() => unknownLink), batch, batch.map(() => '2026-12-10'), batch.map(() => 'nl'), '[{}, {}, {}]', '[{}, {}, {}]', false],
+      ['uuid', 'text[]', 'text[]', 'date[]', 'text[]', 'jsonb', 'jsonb', 'boolean'],
     );
     const singleReads = await readsOf(
       'survey.submit.open',
