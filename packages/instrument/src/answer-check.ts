@@ -1,6 +1,6 @@
 import { isDontKnow, type Answers } from './answers';
 import { visibleItemIds } from './conditions';
-import { answerCodes, findItem, itemsInOrder } from './definition-index';
+import { findItem, isAnswerCode, itemsInOrder } from './definition-index';
 import type { QuestionnaireDefinition } from './schema';
 
 /** A problem with a submitted response, named by item (or demographic) id. */
@@ -45,7 +45,6 @@ export function checkAnswers(definition: QuestionnaireDefinition, answers: Answe
       else if (value.length > item.maxLength) report(`text is longer than ${item.maxLength} characters`);
       continue;
     }
-    const codes = answerCodes(definition, item);
     if (item.type === 'multiple-choice') {
       if (!Array.isArray(value)) {
         report('expected a list of chosen options');
@@ -53,13 +52,13 @@ export function checkAnswers(definition: QuestionnaireDefinition, answers: Answe
       }
       if (value.length === 0) report('no option chosen (leave the item out instead)');
       if (new Set(value).size !== value.length) report('an option is chosen more than once');
-      for (const code of value) if (!codes.includes(code)) report(`${code} is not an option of this item`);
+      for (const code of value) if (!isAnswerCode(definition, item, code)) report(`${code} is not an option of this item`);
       const exclusive = item.options.find((option) => option.exclusive && value.includes(option.value));
       if (exclusive !== undefined && value.length > 1) report(`option ${exclusive.value} cannot be combined with other options`);
       continue;
     }
     if (typeof value !== 'number') report('expected one answer code');
-    else if (!codes.includes(value)) report(`${value} is not an answer of this item`);
+    else if (!isAnswerCode(definition, item, value)) report(`${value} is not an answer of this item`);
   }
   return issues;
 }

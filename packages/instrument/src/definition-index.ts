@@ -23,6 +23,8 @@ interface QuestionnaireIndex {
   scales: Map<string, Scale>;
   responseScales: Map<string, ResponseScale>;
   scaleOfItem: Map<string, Scale>;
+  /** The codes each item accepts, made on first use (see isAnswerCode). */
+  codes: Map<Item, ReadonlySet<number>>;
 }
 
 // Scorers look items up once per answer, so the index is built once per definition object. Definitions are treated
@@ -38,6 +40,7 @@ function indexOf(definition: QuestionnaireDefinition): QuestionnaireIndex {
     scales: new Map(),
     responseScales: new Map(),
     scaleOfItem: new Map(),
+    codes: new Map(),
   };
   // First occurrence wins everywhere, so that the index is usable on definitions that still have duplicate ids.
   definition.sections.forEach((section, sectionIndex) => {
@@ -102,6 +105,20 @@ export function answerCodes(definition: QuestionnaireDefinition, item: Item): nu
   if (isScaledItem(item)) return findResponseScale(definition, item.responseScaleId)?.options.map((o) => o.value) ?? [];
   if (item.type === 'free-text') return [];
   return item.options.map((o) => o.value);
+}
+
+/**
+ * Whether `code` is one of the item's answer codes (answerCodes). The server checks every answer of every submission
+ * this way, so each item's codes are kept as a set instead of being listed again per answer.
+ */
+export function isAnswerCode(definition: QuestionnaireDefinition, item: Item, code: unknown): boolean {
+  const index = indexOf(definition);
+  let codes = index.codes.get(item);
+  if (codes === undefined) {
+    codes = new Set(answerCodes(definition, item));
+    index.codes.set(item, codes);
+  }
+  return codes.has(code as number);
 }
 
 /** Lowest and highest code of a scaled item, the min and max of reverse keying and the 0-100 transform. */
