@@ -25,24 +25,61 @@ afterAll(async () => {
   await t?.close();
 });
 
+interface RequestLine {
+  reqId?: string;
+  msg: string;
+  req?: { method: string; url: string; host?: string; remoteAddress?: string; remotePort?: number };
+  res?: { statusCode: number };
+  responseTime?: number;
+}
+
+/** The request lines written since line `from`. */
+const parsedLines = (from: number): RequestLine[] =>
+  lines
+    .slice(from)
+    .map((line) => JSON.parse(line) as RequestLine)
+    .filter((line) => line.reqId !== undefined && line.req !== undefined);
+
 describe('request logs', () => {
   it('have one line per request, written when it is answered, with the request and its outcome', async () => {
     const [token] = await links(t.app, w, 1);
     const from = lines.length;
-    const answered = await t.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/responses`, payload: { submissionId: crypto.randomUUID(), language: 'nl', answers: VALID(w.requiredItem) } });
     const refused = await t.app.inject({ method: 'POST', url: `/api/v1/survey/${token}/responses`, payload: { language: 'nl' } });
-    expect([answered.statusCode, refused.statusCode]).toEqual([201, 400]);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/questionnaires' });
+    expect([refused.statusCode, listed.statusCode]).toEqual([400, 200]);
 
-    const requestLines = lines
-      .slice(from)
-      .map((line) => JSON.parse(line) as { reqId?: string; msg: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number })
-      .filter((line) => line.reqId !== undefined && line.req !== undefined);
+    const requestLines = parsedLines(from);
     expect(requestLines.map((line) => [line.msg, line.req?.method, line.req?.url, line.res?.statusCode])).toEqual([
-      ['request completed', 'POST', '/api/v1/survey/[token]/responses', 201],
       ['request completed', 'POST', '/api/v1/survey/[token]/responses', 400],
+      ['request completed', 'GET', '/api/v1/questionnaires', 200],
     ]);
     for (const line of requestLines) expect(line.responseTime).toBeGreaterThan(0);
     expect(new Set(requestLines.map((line) => line.reqId)).size).toBe(2);
+  });
+
+  it('never give a respondent’s address, nor when a response was stored', async () => {
+    const [token] = await links(t.app, w, 1);
+    const address = '10.77.1.23';
+    const from = lines.length;
+    const submissionId = crypto.randomUUID();
+    const page = await t.app.inject({ method: 'GET', url: `/api/v1/survey/${token}`, remoteAddress: address });
+    const stored = await submit(t.app, token!, { submissionId, answers: VALID(w.requiredItem) }, address);
+    const retried = await submit(t.app, token!, { submissionId, answers: VALID(w.requiredItem) }, address);
+    const again = await submit(t.app, token!, { answers: VALID(w.requiredItem) }, address);
+    const staff = await t.app.inject({ method: 'GET', url: '/api/v1/questionnaires', remoteAddress: address });
+    expect([page.statusCode, stored.statusCode, retried.statusCode, again.statusCode, staff.statusCode]).toEqual([200, 201, 200, 409, 200]);
+
+    const requestLines = parsedLines(from);
+    // The successful submission and its retry leave no line; the refusal (which stored nothing) does.
+    expect(requestLines.map((line) => [line.req?.method, line.req?.url, line.res?.statusCode])).toEqual([
+      ['GET', '/api/v1/survey/[token]', 200],
+      ['POST', '/api/v1/survey/[token]/responses', 409],
+      ['GET', '/api/v1/questionnaires', 200],
+    ]);
+    const survey = requestLines.filter((line) => line.req?.url.includes('[token]'));
+    for (const line of survey) expect(line.req).toEqual({ method: line.req?.method, url: line.req?.url, host: 'localhost:80' });
+    expect(requestLines.at(-1)?.req).toMatchObject({ remoteAddress: address });
+    expect(lines.slice(from).filter((line) => line.includes(address))).toHaveLength(1);
   });
 
   it('never contain a survey token, whatever happens to the request', async () => {

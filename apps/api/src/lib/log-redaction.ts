@@ -21,11 +21,21 @@ export function redactUrl(url: string): string {
   return rest.length > 0 ? `${path}?${rest.join('?')}` : path;
 }
 
-/** Fastify's request serializer with the URL redacted (the default one logs the URL as sent). */
+/** A URL as redactUrl gives it for a survey path. */
+const REDACTED_SURVEY_PATH = /^(\/s\/|\/api\/v1\/survey\/)\[token\]/i;
+
+/**
+ * Fastify's request serializer with the URL redacted (the default one logs the URL as sent). A respondent's request
+ * (the survey page and the survey API) is logged without the client's address and port: the product promises that
+ * responses cannot be joined to people or IPs, and a log of who sent what when would be such a join, next to the
+ * order in which responses are stored (docs/anonymity.md, rule 8).
+ */
 export function requestSerializer(request: FastifyRequest) {
+  const url = redactUrl(request.url);
+  if (REDACTED_SURVEY_PATH.test(url)) return { method: request.method, url, host: request.host };
   return {
     method: request.method,
-    url: redactUrl(request.url),
+    url,
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
