@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measurementHint } from '../src/lib/survey-secrets';
 import { startTestApp, type TestApp } from './helper';
 import { createMeasurement, inject, LONG_SESSIONS, makeLinks, openMeasurement, submit, TestClock, tokenOf, TREE } from './measurement-fixtures';
 import { createOrganisation, importUnits, signInAdmin, type Session } from './sessions';
@@ -46,8 +47,10 @@ describe('making links', () => {
     const body = res.json();
     expect(body).toMatchObject({ measurementId: id, kind: 'personal', unit: { code: 'NORTH', name: 'Sales north' }, createdOn: '2026-12-10' });
     expect(body.links).toHaveLength(3);
-    for (const link of body.links) expect(link).toMatch(/^https:\/\/survey\.example\.org\/s\/[A-Za-z0-9_-]{32}$/);
+    for (const link of body.links) expect(link).toMatch(/^https:\/\/survey\.example\.org\/s\/[A-Za-z0-9_-]{36}$/);
     expect(new Set(body.links).size).toBe(3);
+    // Each starts with its measurement's hint, then 32 random characters (lib/survey-secrets.ts).
+    for (const link of body.links) expect((link as string).split('/s/')[1]!.slice(0, 4)).toBe(measurementHint(id));
 
     const stored = await t.app.db.selectFrom('invitations').selectAll().where('measurement_id', '=', id).execute();
     expect(stored.map((r) => r.token_hash).sort()).toEqual(body.links.map((l: string) => sha256(tokenOf(l))).sort());
@@ -68,7 +71,7 @@ describe('making links', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('unit_code,unit_name,link');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^Q,"'=HYPERLINK\(""x""\), ""quoted""",https:\/\/survey\.example\.org\/s\/[A-Za-z0-9_-]{32}$/);
+    expect(lines[1]).toMatch(/^Q,"'=HYPERLINK\(""x""\), ""quoted""",https:\/\/survey\.example\.org\/s\/[A-Za-z0-9_-]{36}$/);
   });
 
   it.each([

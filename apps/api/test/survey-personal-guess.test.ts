@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hintOf, measurementHint, tokenHash } from '../src/lib/survey-secrets';
 import { RecentMeasurement } from '../src/services/recent-measurement';
 import { createMeasurement, inject, makeLinks, openMeasurement, submit } from './measurement-fixtures';
 import { countResponses, surveyWorldPerFile, VALID } from './survey-fixtures';
@@ -30,6 +32,26 @@ async function streakOnWorld() {
   for (const token of await makeLinks(s.app, s.world.admin, s.world.open, 'NORTH', 3)) {
     expect((await submit(s.app, token, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
   }
+}
+
+/**
+ * Personal links as they were made before links carried their measurement's hint: 32 random characters. Written
+ * straight into the table (the API makes only hinted links now), in the unit of an API-made link.
+ */
+async function linksWithoutHint(measurementId: string, count: number): Promise<string[]> {
+  const [model] = await makeLinks(s.app, s.world.admin, measurementId, 'NORTH', 1);
+  const unit = await s.app.db
+    .selectFrom('invitations')
+    .select(['measurement_unit_id', 'created_on'])
+    .where('token_hash', '=', tokenHash(model!))
+    .executeTakeFirstOrThrow();
+  const tokens = Array.from({ length: count }, () => randomBytes(24).toString('base64url'));
+  await s.app.db
+    .insertInto('invitations')
+    .values(tokens.map((token) => ({ measurement_id: measurementId, measurement_unit_id: unit.measurement_unit_id, token_hash: tokenHash(token), kind: 'personal' as const, created_on: unit.created_on })))
+    .execute();
+  for (const token of tokens) expect(hintOf(token)).toBeUndefined();
+  return tokens;
 }
 
 /** Another measurement open on the same days: version 1.0.0 (nothing required) and no demographic questions. */
@@ -149,11 +171,45 @@ describe('a personal link of another measurement, while the guess is the first',
     await streakOnWorld();
     expect((await submit(s.app, token!, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
     const before = reads();
-    for (const next of await makeLinks(s.app, s.world.admin, s.world.open, 'NORTH', 5)) {
+    for (const next of await linksWithoutHint(s.world.open, 5)) {
       expect((await submit(s.app, next, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
     }
-    // Three read (a new streak on the world's measurement), then two guessed.
+    // Links without a hint: three read (a new streak on the world's measurement), then two guessed.
     expect(reads()).toBe(before + 3);
+  });
+});
+
+describe('personal links that name their measurement (the hint at the start of the token)', () => {
+  it('of two measurements sent in turn are stored without reading once each hint was seen', async () => {
+    const other = await otherMeasurement();
+    const ours = await makeLinks(s.app, s.world.admin, s.world.open, 'SOUTH', 4);
+    const theirs = await makeLinks(s.app, s.world.admin, other, 'SOUTH', 4);
+    expect(ours.map(hintOf)).toEqual(Array(4).fill(measurementHint(s.world.open)));
+    expect(theirs.map(hintOf)).toEqual(Array(4).fill(measurementHint(other)));
+    const before = { ours: await countResponses(s.app, s.world.open), theirs: await countResponses(s.app, other) };
+    // The first link of each measurement is read (nothing is known of its hint yet, or the guess is the other one).
+    for (const token of [ours[0]!, theirs[0]!]) expect((await submit(s.app, token, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
+    const afterFirst = reads();
+    for (let i = 1; i < 4; i += 1) {
+      for (const token of [ours[i]!, theirs[i]!]) expect((await submit(s.app, token, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
+    }
+    expect(reads()).toBe(afterFirst);
+    expect({ ours: await countResponses(s.app, s.world.open), theirs: await countResponses(s.app, other) }).toEqual({
+      ours: before.ours + 4,
+      theirs: before.theirs + 4,
+    });
+    expect(await linkStatus(other, true)).toBe(4);
+  });
+
+  it('is only a hint: a made-up token with a known hint is an unknown link, and nothing is stored', async () => {
+    const [token] = await makeLinks(s.app, s.world.admin, s.world.open, 'NORTH', 1);
+    expect((await submit(s.app, token!, { answers: VALID(s.world.requiredItem) })).statusCode).toBe(201);
+    const stored = await countResponses(s.app, s.world.open);
+    const madeUp = measurementHint(s.world.open) + randomBytes(24).toString('base64url');
+    const res = await submit(s.app, madeUp, { answers: VALID(s.world.requiredItem) });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('INVITATION_NOT_FOUND');
+    expect(await countResponses(s.app, s.world.open)).toBe(stored);
   });
 });
 

@@ -1,12 +1,34 @@
 import { hashSecret } from '@socialsafety/auth';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** 192 random bits (the issue asks for at least 128), URL-safe: 32 characters in a link. */
 const TOKEN_BYTES = 24;
+const RANDOM_LENGTH = 32;
+/** Characters before the random part that tell which measurement a link is probably for (measurementHint). */
+const HINT_LENGTH = 4;
 
-/** A new invitation token. Shown once to whoever makes the links; the database keeps only `tokenHash(token)`. */
-export function newSurveyToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+/**
+ * A new invitation token: the measurement's hint, then 192 random bits. Shown once to whoever makes the links; the
+ * database keeps only `tokenHash(token)`.
+ */
+export function newSurveyToken(hint: string): string {
+  return hint + randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+/**
+ * Four characters derived from a measurement id, the same for all its links: a hint, not a secret and not a proof
+ * (24 bits, so two measurements may share one; the statement that stores a response checks the link's measurement
+ * itself). It lets the server know, before reading anything, which questionnaire a submission is probably for, also
+ * when several measurements are answered at once. It tells the holder of two links only whether they are for the
+ * same measurement, which the survey's title tells too; nothing about the unit or the person.
+ */
+export function measurementHint(measurementId: string): string {
+  return createHash('sha256').update(`hint:${measurementId.toLowerCase()}`).digest('base64url').slice(0, HINT_LENGTH);
+}
+
+/** The hint at the start of a token, or undefined for a token without one (links made before hints). */
+export function hintOf(token: string): string | undefined {
+  return token.length === HINT_LENGTH + RANDOM_LENGTH ? token.slice(0, HINT_LENGTH) : undefined;
 }
 
 /** What the database keeps of a token: its SHA-256, hex. */

@@ -2,7 +2,7 @@ import type { InvitationKind } from '@socialsafety/db';
 import type { FastifyRequest } from 'fastify';
 import type { Today } from '../lib/calendar';
 import { conflict, unprocessable } from '../lib/errors';
-import { newSurveyToken, tokenHash } from '../lib/survey-secrets';
+import { measurementHint, newSurveyToken, tokenHash } from '../lib/survey-secrets';
 import type { InvitationRepository } from '../repositories/invitations';
 import type { MeasurementRepository } from '../repositories/measurements';
 import type { AuditService } from './audit';
@@ -40,7 +40,8 @@ export function invitationService(deps: {
       const m = await lifecycle.load(request, measurementId);
       if (m.status === 'closed') throw statusConflict('closed', 'get new links');
       const count = input.kind === 'open' ? 1 : input.count;
-      const tokens = Array.from({ length: count }, newSurveyToken);
+      const hint = measurementHint(measurementId);
+      const tokens = Array.from({ length: count }, () => newSurveyToken(hint));
       const createdOn = today();
       const outcome = await invitations.create({
         measurementId,

@@ -3,7 +3,7 @@ import { localise, type QuestionnaireDefinition } from '@socialsafety/instrument
 import { anonymityStatement } from '../lib/anonymity-statement';
 import type { Today } from '../lib/calendar';
 import { AppError, conflict } from '../lib/errors';
-import { receiptOf, submissionHash, tokenHash } from '../lib/survey-secrets';
+import { hintOf, receiptOf, submissionHash, tokenHash } from '../lib/survey-secrets';
 import type { MeasurementRepository } from '../repositories/measurements';
 import type { Admission, SurveyRepository } from '../repositories/survey';
 import { checkAnswerSet, type AnswerSet } from './answer-rules';
@@ -14,6 +14,8 @@ import { RecentMeasurement } from './recent-measurement';
 /** How long an open link's admission, or a guess of the measurement personal links are for, is used; links kept at most. */
 const REUSE_MS = 10_000;
 const OPEN_LINKS_KEPT = 1_000;
+/** Measurements whose personal links' hint (survey-secrets.ts, measurementHint) is kept, at most. */
+const HINTS_KEPT = 1_000;
 /** Personal links in a row for one measurement before the next one is guessed to be for it too (recent-measurement.ts). */
 const PERSONAL_STREAK = 3;
 
@@ -66,6 +68,8 @@ export function surveyService(deps: {
   const { survey, measurements, lifecycle, today, now } = deps;
   const openLinks = new OpenLinkCache<SubmitTarget>(REUSE_MS, OPEN_LINKS_KEPT);
   const personalLinks = new RecentMeasurement<SubmitTarget>(REUSE_MS, PERSONAL_STREAK);
+  // The measurement a personal link's hint stood for the last time one was stored: several measurements at once.
+  const hinted = new OpenLinkCache<SubmitTarget>(REUSE_MS, HINTS_KEPT);
 
   /** Checks the answers against the measurement's questionnaire and stores them (the statement decides; see the repository). */
   async function attempt(hash: string, target: SubmitTarget, input: AnswerSet & { submissionId: string }) {
@@ -81,13 +85,20 @@ export function surveyService(deps: {
     });
   }
 
-  /** A link that stored a response: an open link is kept for a while, a personal one tells whose links are coming. */
-  function remember(hash: string, target: SubmitTarget, linkKind: InvitationKind, at: number) {
+  /**
+   * A link that stored a response: an open link is kept for a while, a personal one tells whose links are coming,
+   * and what its hint stands for.
+   */
+  function remember(hash: string, hint: string | undefined, target: SubmitTarget, linkKind: InvitationKind, at: number) {
     const personal = linkKind === 'personal';
     // Only an open link that arrived while personal links were guessed was sent as personal.
     const kept = target.personal === personal ? target : { ...target, personal };
-    if (personal) personalLinks.seen(target.measurementId, kept, at);
-    else openLinks.set(hash, kept, at);
+    if (!personal) {
+      openLinks.set(hash, kept, at);
+      return;
+    }
+    personalLinks.seen(target.measurementId, kept, at);
+    if (hint !== undefined) hinted.set(hint, kept, at);
   }
 
   /** 201 for a new response, 200 for a retry; the receipt is derived from the submission id. */
@@ -173,8 +184,10 @@ export function surveyService(deps: {
     async submit(token: string, input: AnswerSet & { submissionId: string }): Promise<Submitted> {
       const hash = tokenHash(token);
       const at = now().getTime();
+      const hint = hintOf(token);
       const known = openLinks.get(hash, at);
-      const guessed = known ?? personalLinks.get(at);
+      const fromHint = known === undefined && hint !== undefined ? hinted.get(hint, at) : undefined;
+      const guessed = known ?? fromHint ?? personalLinks.get(at);
       if (guessed !== undefined) {
         // The fast path only ever answers a stored response (or its retry), which the statement itself vouches for:
         // it finds the link in the measurement whose questionnaire the answers were checked against. Anything else
@@ -182,10 +195,11 @@ export function surveyService(deps: {
         // whole way below, so that every refusal is decided, and worded, exactly as without it.
         const outcome = await attempt(hash, guessed, input).catch(() => undefined);
         if (outcome !== undefined && (outcome.kind === 'created' || outcome.kind === 'retry')) {
-          if (known === undefined) remember(hash, guessed, outcome.linkKind, at);
+          if (known === undefined) remember(hash, hint, guessed, outcome.linkKind, at);
           return answered(input.submissionId, outcome);
         }
         if (known !== undefined) openLinks.delete(hash);
+        else if (fromHint !== undefined) hinted.delete(hint!);
         else personalLinks.missed();
       }
       const { link, definition } = await admit(token);
@@ -194,7 +208,7 @@ export function surveyService(deps: {
       switch (outcome.kind) {
         case 'created':
         case 'retry':
-          remember(hash, target, outcome.linkKind, at);
+          remember(hash, hint, target, outcome.linkKind, at);
           return answered(input.submissionId, outcome);
         case 'not_found':
           throw linkNotFound();
