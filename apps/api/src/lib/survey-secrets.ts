@@ -1,7 +1,7 @@
 import { hashSecret } from '@socialsafety/auth';
 import { createHash, randomBytes } from 'node:crypto';
 
-/** 192 random bits (the issue asks for at least 128), URL-safe: 32 characters in a link. */
+/** 192 random bits (the issue asks for at least 128), URL-safe: the last 32 of a link's 36 characters. */
 const TOKEN_BYTES = 24;
 const RANDOM_LENGTH = 32;
 /** Characters before the random part that tell which measurement a link is probably for (measurementHint). */
